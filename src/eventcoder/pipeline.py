@@ -45,8 +45,8 @@ class Pipeline:
         published: date | None = article.published
         mentions = actors.find_actors(doc, published, self.actor_knowledge)
         found_quotes = quotes.extract_quotes(doc, mentions.resolve_span)
-        found_events = events.find_events(doc, mentions, self.lexicon, found_quotes)
         found_places = places.find_places(doc, mentions.actors)
+        found_events = events.find_events(doc, mentions, self.lexicon, found_quotes, found_places)
         places.locate_events(found_events, found_places, doc)
         times = dates.find_times(doc, published)
         dates.date_events(found_events, times, doc, published)

@@ -11,16 +11,16 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from eventcoder.dates.attach import attach
+from eventcoder.dates.find import find
 from eventcoder.model import Event, TimeExpr
 
 
 def find_times(doc: Doc, published: date | None) -> list[TimeExpr]:
     """Every time expression with its resolved value and precision."""
-    return []
+    return find(doc, published)
 
 
 def date_events(events: list[Event], times: list[TimeExpr], doc: Doc, published: date | None) -> None:
     """Each event takes the date governing its clause, else the publication date."""
-    for event in events:
-        if published:
-            event.date, event.date_precision = published.isoformat(), "day"
+    attach(events, times, doc, published)

@@ -1,7 +1,10 @@
-"""Ingest: read documents into Articles (plain text and JSONL for now).
+"""Ingest: read documents into Articles.
 
 Public surface:
-    read_source(path, default_date=None) -> Iterator[Article]   # path "-" is stdin
+    read_source(path, default_date=None) -> Iterator[Article]   # text or JSONL; path "-" is stdin
+    read_inputs(paths, default_date=None) -> Iterator[Document | Failure]
+        # files, directories (recursive) and globs; text, HTML, RSS/Atom and JSONL; failures are data
+    check_article(article, max_chars) -> (reason, detail) | None;  content_hash(text) -> sha256 hex
 """
 
 from __future__ import annotations
@@ -13,7 +16,15 @@ from datetime import date
 from pathlib import Path
 
 from eventcoder.errors import EventcoderError
+from eventcoder.ingest.checks import DEFAULT_MAX_CHARS, check_article, content_hash, normalise
+from eventcoder.ingest.records import Document, Failure
+from eventcoder.ingest.sources import estimate_count, expand_paths, read_inputs
 from eventcoder.model import Article
+
+__all__ = [
+    "DEFAULT_MAX_CHARS", "Document", "Failure", "check_article", "content_hash", "estimate_count",
+    "expand_paths", "normalise", "parse_date", "read_inputs", "read_source",
+]
 
 
 def parse_date(value: str) -> date:

@@ -1,0 +1,236 @@
+"""Actor knowledge: countries, officials with their terms, role nouns and organisations.
+
+Read from the packaged TSV files in ``data/actors/`` (format in ``data/README.md``), with
+users' YAML files layered over them. Everything is indexed by lower-cased surface form.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from eventcoder.errors import EventcoderError
+
+# Which dictionary an entry comes from; also the order in which overlapping names win.
+COUNTRY, ADJECTIVE, GOVERNMENT, LEADER, ORGANIZATION = "country", "adjective", "government", "leader", "org"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One person in one office for one term."""
+
+    name: str
+    country: str
+    code: str
+    office: str
+    start: date | None
+    end: date | None
+
+    def covers(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a name in the dictionaries stands for."""
+
+    kind: str
+    code: str
+    country: str | None
+    name: str
+    terms: tuple[Term, ...] = ()
+
+    def code_on(self, day: date | None) -> tuple[str, str]:
+        """The actor code on ``day`` and a note of why; for people, from their office then."""
+        if not self.terms:
+            return self.code, self.kind
+        if day is not None:
+            current = [t for t in self.terms if t.covers(day)]
+            if current:
+                term = min(current, key=lambda t: _OFFICE_RANK.get(t.office, 9))
+                return term.code, f"{term.office} on {day.isoformat()}"
+            # Out of office that day: a national elite, not the government.
+            return f"{self.terms[0].country}ELI", f"not in office on {day.isoformat()}"
+        term = min(self.terms, key=lambda t: (_OFFICE_RANK.get(t.office, 9), -(t.start or date.min).toordinal()))
+        return term.code, f"best-known office: {term.office} (no article date)"
+
+
+_OFFICE_RANK = {"president": 0, "prime minister": 1, "king": 1, "queen": 1, "chancellor": 1,
+                "supreme leader": 0, "emir": 0}
+
+
+@dataclass(slots=True)
+class Role:
+    code: str
+    kind: str  # group | title
+
+
+@dataclass(slots=True)
+class Knowledge:
+    """All actor dictionaries, indexed for lookup by lower-cased name."""
+
+    names: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    roles: dict[str, Role] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)  # ISO3 -> English name
+
+    def add(self, surface: str, entry: Entry) -> None:
+        key = normalize(surface)
+        if key and entry not in self.names[key]:
+            self.names[key].append(entry)
+
+
+def normalize(text: str) -> str:
+    """The lookup form of a name: lower case, curly apostrophes straightened, no leading 'the'."""
+    key = " ".join(text.replace("’", "'").replace("‘", "'").lower().split())
+    return key[4:] if key.startswith("the ") else key
+
+
+def _rows(path: Path | str, text: str) -> Iterator[tuple[int, dict[str, str]]]:
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
+    if not lines:
+        return
+    header = lines[0][1].split("\t")
+    for number, line in lines[1:]:
+        cells = line.split("\t")
+        if len(cells) < len(header):
+            cells += [""] * (len(header) - len(cells))
+        yield number, dict(zip(header, (c.strip() for c in cells), strict=False))
+
+
+def _items(cell: str | None) -> list[str]:
+    return [item.strip() for item in (cell or "").split("|") if item.strip()]
+
+
+def _day(value: str | date | None) -> date | None:
+    if not value:
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+def _data_files(pattern: str) -> list[tuple[str, str]]:
+    folder = resources.files("eventcoder") / "data" / "actors"
+    return sorted((f.name, f.read_text(encoding="utf-8")) for f in folder.iterdir() if Path(f.name).match(pattern))
+
+
+def _add_country(kb: Knowledge, row: dict[str, str]) -> None:
+    code = row["code"]
+    kb.countries[code] = row["name"]
+    for name in [row["name"], *_items(row.get("names"))]:
+        kb.add(name, Entry(COUNTRY, code, code, row["name"]))
+    for adjective in _items(row.get("adjectives")):
+        kb.add(adjective, Entry(ADJECTIVE, code, code, row["name"]))
+    for seat in _items(row.get("government")):
+        kb.add(seat, Entry(GOVERNMENT, code + "GOV", code, seat))
+
+
+def _add_people(kb: Knowledge, rows: Iterable[dict[str, str]]) -> None:
+    terms: dict[str, list[Term]] = defaultdict(list)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        term = Term(row["name"], row["country"], row["code"], row.get("office", "").lower(),
+                    _day(row.get("start")), _day(row.get("end")))
+        terms[row["name"]].append(term)
+        aliases[row["name"]].update([row["name"], *_items(row.get("aliases"))])
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for name in terms:
+        if len(name.split()) > 1:
+            surnames[normalize(name.split()[-1])].add(name)
+    for name, person_terms in terms.items():
+        entry = Entry(LEADER, person_terms[0].code, person_terms[0].country, name,
+                      tuple(sorted(person_terms, key=lambda t: t.start or date.min)))
+        forms = set(aliases[name])
+        surname = name.split()[-1]
+        # A bare surname is only safe when no other person in the dictionaries shares it.
+        if len(surnames.get(normalize(surname), ())) == 1 and len(surname) > 3:
+            forms.add(surname)
+        for form in forms:
+            kb.add(form, entry)
+
+
+def _add_organization(kb: Knowledge, row: dict[str, str]) -> None:
+    code = row["code"]
+    entry = Entry(ORGANIZATION, code, row.get("country") or code[:3], row["name"])
+    for name in [row["name"], *_items(row.get("aliases"))]:
+        kb.add(name, entry)
+
+
+def _load_user_file(kb: Knowledge, path: Path) -> list[dict[str, str]]:
+    """Entries from a user's YAML actor file; returns people rows for the officials index."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise EventcoderError("E010", path=path, line=0, reason=exc.strerror or str(exc)) from None
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", -1) + 1
+        raise EventcoderError("E010", path=path, line=line, reason=getattr(exc, "problem", str(exc))) from None
+    people: list[dict[str, str]] = []
+    entries = data.get("actors") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise EventcoderError("E010", path=path, line=1, reason="expected a top-level 'actors:' list")
+    lines = _entry_lines(text)
+    for index, item in enumerate(entries):
+        line = lines[index] if index < len(lines) else 0
+        if not isinstance(item, dict) or not item.get("name") or not item.get("code"):
+            raise EventcoderError("E010", path=path, line=line, reason="each entry needs 'name' and 'code'")
+        code = str(item["code"]).upper()
+        if not code.isalpha() or len(code) < 3:
+            raise EventcoderError("E010", path=path, line=line, reason=f"bad actor code {code!r}")
+        aliases = item.get("aliases") or []
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        if item.get("office") or item.get("start") or item.get("end"):
+            try:
+                start, end = _day(item.get("start")), _day(item.get("end"))
+            except ValueError:
+                raise EventcoderError("E010", path=path, line=line, reason="dates must be YYYY-MM-DD") from None
+            people.append({"name": item["name"], "aliases": "|".join(aliases), "country": code[:3],
+                           "code": code, "office": str(item.get("office", "")),
+                           "start": start.isoformat() if start else "", "end": end.isoformat() if end else ""})
+            continue
+        entry = Entry(ORGANIZATION, code, str(item.get("country") or code[:3]).upper(), item["name"])
+        for name in [item["name"], *aliases]:
+            key = normalize(str(name))
+            kb.names[key] = [entry]  # a user's entry overrides the packaged ones
+    return people
+
+
+def _entry_lines(text: str) -> list[int]:
+    """Line numbers of the list items under 'actors:', for error messages."""
+    return [n for n, line in enumerate(text.splitlines(), 1) if line.lstrip().startswith("- ")]
+
+
+@lru_cache(maxsize=8)
+def _load(user_files: tuple[Path, ...]) -> Knowledge:
+    kb = Knowledge()
+    for _name, text in _data_files("countries.tsv"):
+        for _n, row in _rows(_name, text):
+            _add_country(kb, row)
+    for _name, text in _data_files("organizations.tsv"):
+        for _n, row in _rows(_name, text):
+            _add_organization(kb, row)
+    for _name, text in _data_files("roles.tsv"):
+        for _n, row in _rows(_name, text):
+            kb.roles[normalize(row["term"])] = Role(row["code"], row.get("kind") or "group")
+    people = [row for name, text in _data_files("leaders*.tsv") for _n, row in _rows(name, text)]
+    user_people = [row for path in user_files for row in _load_user_file(kb, path)]
+    # A user's official replaces any packaged person of the same name.
+    replaced = {normalize(row["name"]) for row in user_people}
+    people = [row for row in people if normalize(row["name"]) not in replaced] + user_people
+    _add_people(kb, people)
+    return kb
+
+
+def load_knowledge(user_files: list[Path] | None = None) -> Knowledge:
+    """The packaged actor dictionaries, with users' YAML files layered over them (cached)."""
+    return _load(tuple(Path(p) for p in (user_files or [])))

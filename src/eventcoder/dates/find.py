@@ -1,0 +1,80 @@
+"""Time expressions: spaCy DATE entities plus patterns the small model misses."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from eventcoder.dates.normalize import resolve
+from eventcoder.model import TimeExpr
+
+# Relative expressions NER often leaves out ("earlier Wednesday", "two days ago").
+PATTERNS = re.compile(
+    r"\b(?:(?:last|next|this|on|earlier|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b"
+    r"|\b(?:yesterday|today|tomorrow|tonight)\b"
+    r"|\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+"
+    r"(?:day|week|month|year)s?\s+ago\b"
+    r"|\b(?:last|next|this|past)\s+(?:week|month|year)\b"
+    r"|\b(?:in|since|until|by)\s+(?:January|February|March|April|June|July|August|September|October|November"
+    r"|December)(?:\s+\d{4})?\b",
+    re.IGNORECASE,
+)
+YEAR_BACK = re.compile(r"\b(a year (earlier|ago|before)|year[- ](earlier|ago))\b", re.IGNORECASE)
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+LEAD_WORDS = {"on", "in", "since", "until", "by", "earlier", "late", "early"}
+
+
+def _tense(span: Span) -> bool | None:
+    """True when the expression modifies a verb in the future ("will meet on Friday"), False when past."""
+    tok = span.root
+    for _ in range(4):
+        if tok.pos_ in {"VERB", "AUX"} or tok.head is tok:
+            break
+        tok = tok.head
+    aux = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
+    if aux & FUTURE_AUX or ("to" in aux and tok.head.lemma_ in {"plan", "schedule", "expect", "due"}):
+        return True
+    if tok.tag_ == "VBD" or aux & {"was", "were", "had", "did"}:
+        return False
+    if tok.tag_ == "VBN" and aux & {"has", "have"}:
+        return False
+    return None
+
+
+def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    text = doc.text[start:end]
+    first = text.split(maxsplit=1)
+    if len(first) == 2 and first[0].lower() in LEAD_WORDS:
+        start += len(text) - len(text.lstrip()) + len(first[0]) + 1
+    return start, end
+
+
+def find(doc: Doc, published: date | None) -> list[TimeExpr]:
+    """Every time expression in ``doc`` with its value resolved against ``published``."""
+    spans: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+    for m in PATTERNS.finditer(doc.text):
+        s, e = _clean(doc, m.start(), m.end())
+        if not any(a < e and s < b for a, b in spans):
+            spans.append((s, e))
+    out: list[TimeExpr] = []
+    quarter: str | None = None  # the last quarter named, for "a year earlier"
+    for start, end in sorted(spans):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        text = doc.text[start:end]
+        future = _tense(span) if span is not None and len(span) else None
+        value, precision = resolve(text, published, future)
+        if value is None:
+            # NER sometimes drops the word that fixes a weekday or month ("Earlier Wednesday").
+            before = doc.text[max(0, start - 12) : start].split()
+            if before and before[-1].lower() in {"last", "next", "this"}:
+                value, precision = resolve(f"{before[-1]} {text}", published, future)
+        if precision == "quarter" and value:
+            quarter = value
+        elif quarter and published and YEAR_BACK.search(text):
+            # "a year earlier" after a quarter is that quarter a year before.
+            value, precision = f"{int(quarter[:4]) - 1}{quarter[4:]}", "quarter"
+        out.append(TimeExpr(text=text, start=start, end=end, value=value, precision=precision))
+    return out

@@ -1,0 +1,290 @@
+"""Find events: lexicon triggers over the dependency parse, with their actors and modality.
+
+For each verb or noun whose lemma heads a lexicon pattern, the most specific matching
+pattern gives the CAMEO code and says where the target is; the source is the subject
+(climbing through control verbs, conjunctions and relative clauses), the "by" agent of
+a passive, or for nouns the possessor, a nationality modifier or the subject of a
+support verb ("launched an assault on"). Negation, modality, conditions and questions
+are read off the trigger's ancestors and recorded on the event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from eventcoder.actors import Mentions
+from eventcoder.events.lexicon import Lexicon, Pattern
+from eventcoder.model import Actor, Event, Place, Quote, Span
+
+_SUBJECT_DEPS = {"nsubj", "csubj"}
+_PREP_DEPS = {"prep", "prt", "agent", "dative", "advmod"}
+_OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
+# Dependencies through which a trigger inherits its governor's subject or modality.
+_CLIMB_DEPS = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl", "ccomp", "dobj", "pobj", "prep"}
+_MODALITY_CLIMB = {"xcomp", "acl", "pcomp", "pobj", "prep", "dobj", "ccomp", "advcl"}
+_RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+
+
+@dataclass(slots=True)
+class _Match:
+    pattern: Pattern
+    trigger: Token
+    targets: list[Token]
+    complement: Token | None  # the infinitive the pattern consumed ("strike" in "threaten to strike")
+    carrier: Token | None = None  # support verb of a noun trigger, or the verb itself
+
+
+def _children(token: Token, deps: set[str], word: str | None = None) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps and (word is None or c.lower_ == word or c.lemma_ == word)]
+
+
+def _objects(verb: Token) -> list[Token]:
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return _children(verb, {"nsubjpass"})
+    return _children(verb, _OBJECT_DEPS)
+
+
+def _match_verb(verb: Token, pattern: Pattern) -> _Match | None:
+    last_prep: Token | None = None
+    for word in pattern.preps:
+        found = _children(verb, _PREP_DEPS, word)
+        if not found:
+            return None
+        last_prep = found[0]
+    governed, complement = verb, None
+    if pattern.complement:
+        found = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "advcl"} and c.lemma_.lower() == pattern.complement]
+        if not found:
+            return None
+        governed = complement = found[0]
+        for word in pattern.complement_preps:
+            preps = _children(complement, _PREP_DEPS, word)
+            if not preps:
+                return None
+            last_prep = preps[0]
+    if pattern.objects is not None:
+        objects = _objects(governed)
+        if not objects or objects[0].lemma_.lower() not in pattern.objects:
+            return None
+    if last_prep is not None and last_prep.dep_ != "prt":
+        targets = _children(last_prep, {"pobj", "pcomp"})
+    elif pattern.objects is not None:
+        targets = []
+    else:
+        targets = _objects(governed)
+    return _Match(pattern, verb, targets, complement, verb)
+
+
+def _match_noun(noun: Token, pattern: Pattern, support_verbs: frozenset[str]) -> _Match | None:
+    if pattern.modifiers:
+        before = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
+        if not set(pattern.modifiers) <= before:
+            return None
+    targets: list[Token] = []
+    for word in pattern.preps:
+        preps = _children(noun, {"prep"}, word)
+        if not preps:
+            return None
+        targets = _children(preps[0], {"pobj"})
+    carrier = noun.head if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_.lower() in support_verbs else None
+    return _Match(pattern, noun, targets, None, carrier)
+
+
+def _best(candidates: list[_Match]) -> _Match | None:
+    return max(candidates, key=lambda m: (m.pattern.words, bool(m.targets)), default=None)
+
+
+class _Finder:
+    def __init__(self, doc: Doc, mentions: Mentions, lexicon: Lexicon, places: list[Place]) -> None:
+        self.doc, self.mentions, self.lexicon = doc, mentions, lexicon
+        self.words = lexicon.modality
+        self.sentence_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+        self.places = [p for p in places if not p.is_actor and p.country]
+        # Why each candidate trigger did or did not become an event, for explain.
+        self.log: list[str] = []
+
+    def matches(self) -> list[_Match]:
+        found: list[_Match] = []
+        for token in self.doc:
+            lemma = token.lemma_.lower()
+            if token.pos_ == "VERB" and lemma in self.lexicon.verbs:
+                best = _best([m for p in self.lexicon.verbs[lemma] if (m := _match_verb(token, p))])
+            elif token.pos_ in {"NOUN", "PROPN"} and lemma in self.lexicon.nouns:
+                support = self.words.get("support_verbs", frozenset())
+                best = _best([m for p in self.lexicon.nouns[lemma] if (m := _match_noun(token, p, support))])
+            else:
+                continue
+            if best is not None:
+                found.append(best)
+            else:
+                self.log.append(f"'{token.text}': a trigger word, but none of its patterns fits the parse")
+        consumed = {m.complement.i for m in found if m.complement is not None}
+        for match in found:
+            if match.trigger.i in consumed:
+                self.log.append(f"'{match.trigger.text}': part of a longer pattern, not an event of its own")
+        return [m for m in found if m.trigger.i not in consumed]
+
+    # -- arguments ------------------------------------------------------------------------
+    def actors_at(self, tokens: list[Token]) -> list[Actor]:
+        actors: list[Actor] = []
+        for token in tokens:
+            found = self.mentions.of(token) or self._place_actor(token)
+            actors += [a for a in found if a not in actors]
+        return actors
+
+    def _place_actor(self, token: Token) -> list[Actor]:
+        """A place as the target of an act ("an assault on Idlib") stands for its country."""
+        for place in self.places:
+            if place.start <= token.idx < place.end:
+                return [Actor(place.text, place.start, place.end, place.country or "", place.country,
+                              None, place.name, how=f"place {place.name} stands for its country")]
+        return []
+
+    def subject_of(self, verb: Token, depth: int = 0) -> list[Token]:
+        subjects = _children(verb, _SUBJECT_DEPS)
+        if subjects:
+            if subjects[0].lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return [verb.head]
+            return subjects
+        agents = [g for a in _children(verb, {"agent"}) for g in a.children if g.dep_ == "pobj"]
+        if agents:
+            return agents
+        if depth > 4 or verb.dep_ not in _CLIMB_DEPS or verb.head == verb:
+            return []
+        head = verb.head
+        if verb.dep_ == "relcl":
+            return [head]
+        if verb.dep_ in {"xcomp", "pcomp"} or (verb.dep_ == "pobj" and head.dep_ == "prep"):
+            # Object control: "urged Turkey to withdraw", "accused Russia of committing".
+            governor = head.head if head.dep_ == "prep" else head
+            objects = _children(governor, {"dobj"})
+            if objects and governor.lemma_.lower() not in {"have"}:
+                return objects
+            return self.subject_of(governor, depth + 1)
+        if verb.dep_ in {"acl", "dobj", "pobj", "prep"}:
+            return self.subject_of(head, depth + 1)
+        return self.subject_of(head, depth + 1)
+
+    def noun_sources(self, match: _Match) -> list[Token]:
+        noun = match.trigger
+        by = [g for p in _children(noun, {"prep"}, "by") for g in p.children if g.dep_ == "pobj"]
+        if by:
+            return by
+        modifiers = [t for t in self.doc[noun.left_edge.i: noun.i] if t.i in self.mentions.by_head]
+        if modifiers:
+            return modifiers
+        if match.carrier is not None:
+            return self.subject_of(match.carrier)
+        return []
+
+    # -- modality -------------------------------------------------------------------------
+    def modality(self, match: _Match) -> tuple[bool, bool, list[str]]:
+        """Negated, hypothetical, and the cues that say so."""
+        negated = hypothetical = False
+        notes: list[str] = []
+        is_threat = match.pattern.code.startswith("13")
+        walk: Token = match.carrier or match.trigger
+        sentence = self.doc[walk.i].sent
+        if sentence.text.rstrip().endswith("?"):
+            hypothetical = True
+            notes.append("question")
+        for depth in range(6):
+            for child in walk.children:
+                word = child.lower_
+                if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
+                    negated = True
+                    notes.append(f"negated by '{child.text}'")
+                elif child.dep_ in {"aux", "auxpass"} and word in self.words["modals"] and depth <= 2:
+                    hypothetical = True
+                    notes.append(f"modal '{child.text}'")
+                elif child.dep_ == "mark" and word in self.words["conditionals"] and not is_threat and depth <= 1:
+                    hypothetical = True
+                    notes.append(f"condition '{child.text}'")
+            lemma = walk.lemma_.lower()
+            if depth > 0 and walk != match.trigger:
+                if lemma in self.words["negating_verbs"]:
+                    negated = True
+                    notes.append(f"negated by '{walk.text}'")
+                elif lemma in self.words["hypothetical_verbs"] or lemma in self.words["hypothetical_nouns"]:
+                    hypothetical = True
+                    notes.append(f"only intended or possible: '{walk.text}'")
+            if walk.dep_ not in _MODALITY_CLIMB or walk.head == walk:
+                break
+            if walk.dep_ == "ccomp" and depth > 0:
+                break
+            walk = walk.head
+        return negated, hypothetical, notes
+
+    # -- events ---------------------------------------------------------------------------
+    def events(self) -> list[Event]:
+        events: list[Event] = []
+        seen: set[tuple[int, str, str, str]] = set()
+        for match in self.matches():
+            pattern = match.pattern
+            if pattern.pos == "verb":
+                sources = self.actors_at(self.subject_of(match.trigger))
+            else:
+                sources = self.actors_at(self.noun_sources(match))
+            targets = self.actors_at(match.targets)
+            if pattern.pos == "noun" and match.pattern.preps and match.pattern.preps[-1] in {"between", "among"}:
+                sources, targets = targets[:1], targets[1:2]
+            if not sources:
+                subject = ", ".join(t.text for t in (self.subject_of(match.trigger) if pattern.pos == "verb"
+                                                      else self.noun_sources(match))) or "none found"
+                self.log.append(f"'{match.trigger.text}' ({pattern.text} -> {pattern.code}): dropped, "
+                                f"no source actor (subject: {subject})")
+                continue
+            if not targets and len(sources) >= 2:
+                sources, targets = sources[:1], sources[1:2]
+            negated, hypothetical, notes = self.modality(match)
+            for source in sources:
+                for target in targets or [None]:
+                    if target is not None and target.code == source.code:
+                        continue
+                    key = (self.sentence_of[match.trigger.i], source.code, target.code if target else "", pattern.code)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    events.append(self._event(len(events), match, source, target, negated, hypothetical, notes))
+        return events
+
+    def _event(self, number: int, match: _Match, source: Actor, target: Actor | None, negated: bool,
+               hypothetical: bool, notes: list[str]) -> Event:
+        cameo = self.lexicon.cameo(match.pattern.code)
+        trigger = match.trigger
+        points = [trigger.idx, trigger.idx + len(trigger.text)]
+        sentence = trigger.sent
+        for actor in (source, target):
+            if actor is not None and sentence.start_char <= actor.start < sentence.end_char:
+                points += [actor.start, actor.end]
+        if match.complement is not None:
+            points.append(match.complement.idx + len(match.complement.text))
+        start, end = min(points), max(points)
+        how = [f"pattern '{match.pattern.text}' ({match.pattern.pos}) -> {cameo.code} {cameo.name}",
+               f"source {source.text!r}: {source.how}"]
+        if target is not None:
+            how.append(f"target {target.text!r}: {target.how}")
+        else:
+            how.append("no target: the pattern's slot is empty or not an actor")
+        confidence = 1.0 - 0.15 * ("pronoun" in source.how or "context" in source.how) - 0.1 * (target is None)
+        return Event(
+            id=f"e{number + 1}", sentence=self.sentence_of[trigger.i], source=source, target=target,
+            cameo=cameo.code, cameo_root=cameo.root, plover=cameo.plover, plover_mode=cameo.plover_mode,
+            goldstein=cameo.goldstein, quadclass=cameo.quadclass,
+            evidence=Span(start, end, self.doc.text[start:end]), negated=negated, hypothetical=hypothetical,
+            confidence=round(confidence, 2), pattern=match.pattern.text, notes=how + notes,
+        )
+
+
+def find_events(doc: Doc, mentions: Mentions, lexicon: Lexicon, quotes: list[Quote],
+                places: list[Place]) -> list[Event]:
+    """Every event in ``doc``; ``places`` give targets that are places ("an assault on Idlib")."""
+    return _Finder(doc, mentions, lexicon, places).events()
+
+
+def trace_events(doc: Doc, mentions: Mentions, lexicon: Lexicon, places: list[Place]) -> tuple[list[Event], list[str]]:
+    """The events, and a line for each candidate trigger saying what became of it."""
+    finder = _Finder(doc, mentions, lexicon, places)
+    return finder.events(), finder.log

@@ -1,0 +1,167 @@
+"""The event lexicon: CAMEO codes with their PLOVER category and scores, and trigger patterns.
+
+Patterns are written in a small language documented at the head of ``data/events/verbs.yaml``;
+users add their own in YAML files of the same shape (``--lexicon``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from eventcoder.errors import EventcoderError
+
+# Words that, after a trigger, are its particles or prepositions rather than compound parts.
+PREPOSITIONS = frozenset(
+    "on against with between by of to for from at in into over toward towards among upon about "
+    "out off up down back away across through under within around behind".split())
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    code: str
+    name: str
+    goldstein: float
+    quadclass: int
+    plover: str | None
+    plover_mode: str | None
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One trigger pattern, parsed; ``words`` counts how specific it is."""
+
+    code: str
+    pos: str  # "verb" or "noun"
+    head: str
+    modifiers: tuple[str, ...] = ()  # compound words before a noun head ("air" in "air strike")
+    preps: tuple[str, ...] = ()  # particles and prepositions of the head
+    complement: str | None = None  # "to LEMMA": the infinitive the head governs
+    complement_preps: tuple[str, ...] = ()
+    objects: frozenset[str] | None = None  # allowed lemmas of the direct object
+    text: str = ""
+    words: int = 1
+
+
+@dataclass(slots=True)
+class Lexicon:
+    codes: dict[str, CameoCode] = field(default_factory=dict)
+    verbs: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+    nouns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+    # Word lists from modality.yaml and support_verbs.yaml, by their keys there.
+    modality: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def cameo(self, code: str) -> CameoCode:
+        """The code's entry, falling back to its parent for codes the table lacks."""
+        while code not in self.codes and len(code) > 2:
+            code = code[:-1] if len(code) > 3 else code[:2]
+        return self.codes[code]
+
+
+def parse_pattern(code: str, pos: str, text: str, classes: dict[str, list[str]]) -> Pattern:
+    """Parse one pattern string; raises ValueError with the reason when it is malformed."""
+    words = text.lower().split()
+    if not words:
+        raise ValueError("empty pattern")
+    modifiers: list[str] = []
+    if pos == "noun":
+        # "air strike on": the head is the last word before the first preposition.
+        first_prep = next((i for i, w in enumerate(words) if i > 0 and w in PREPOSITIONS), len(words))
+        modifiers, words = words[: first_prep - 1], words[first_prep - 1:]
+    head, rest = words[0], words[1:]
+    preps: list[str] = []
+    complement_preps: list[str] = []
+    complement: str | None = None
+    objects: frozenset[str] | None = None
+    index = 0
+    while index < len(rest):
+        word = rest[index]
+        if word == "to" and pos == "verb" and index + 1 < len(rest) and complement is None \
+                and rest[index + 1] not in PREPOSITIONS and not rest[index + 1].startswith(("{", "=")):
+            complement = rest[index + 1]
+            index += 2
+            continue
+        if word.startswith("{") and word.endswith("}"):
+            name = word[1:-1]
+            if name not in classes:
+                raise ValueError(f"unknown word class {word}")
+            objects = frozenset(classes[name])
+        elif word.startswith("="):
+            objects = frozenset([word[1:]])
+        else:
+            (complement_preps if complement else preps).append(word)
+        index += 1
+    return Pattern(code, pos, head, tuple(modifiers), tuple(preps), complement, tuple(complement_preps),
+                   objects, text, len(text.split()))
+
+
+def _read_codes(text: str) -> dict[str, CameoCode]:
+    codes = {}
+    for row in csv.DictReader(io.StringIO(text), delimiter="\t"):
+        codes[row["code"]] = CameoCode(row["code"], row["name"], float(row["goldstein"] or 0),
+                                       int(row["quadclass"] or 0), row.get("plover") or None,
+                                       row.get("plover_mode") or None)
+    return codes
+
+
+def _add_patterns(lexicon: Lexicon, source: str, data: object, classes: dict[str, list[str]]) -> None:
+    if not isinstance(data, dict):
+        raise EventcoderError("E011", path=source, reason="expected a mapping of CAMEO codes to patterns")
+    for code, entry in data.items():
+        code = str(code)
+        if code not in lexicon.codes:
+            raise EventcoderError("E011", path=source, reason=f"unknown CAMEO code {code!r}")
+        if not isinstance(entry, dict):
+            raise EventcoderError("E011", path=source, reason=f"{code}: expected 'verbs:' and/or 'nouns:' lists")
+        for pos, table in (("verb", lexicon.verbs), ("noun", lexicon.nouns)):
+            for text in entry.get(pos + "s") or []:
+                try:
+                    pattern = parse_pattern(code, pos, str(text), classes)
+                except ValueError as exc:
+                    raise EventcoderError("E011", path=source, reason=f"{code} {text!r}: {exc}") from None
+                table[pattern.head].append(pattern)
+
+
+def _yaml(source: str, text: str) -> object:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise EventcoderError("E011", path=source, reason=str(exc).splitlines()[0]) from None
+
+
+@lru_cache(maxsize=8)
+def _load(user_files: tuple[Path, ...]) -> Lexicon:
+    folder = resources.files("eventcoder") / "data" / "events"
+    lexicon = Lexicon(codes=_read_codes((folder / "cameo.tsv").read_text(encoding="utf-8")))
+    classes = _yaml("classes.yaml", (folder / "classes.yaml").read_text(encoding="utf-8")) or {}
+    modality = _yaml("modality.yaml", (folder / "modality.yaml").read_text(encoding="utf-8")) or {}
+    modality.update(_yaml("support_verbs.yaml", (folder / "support_verbs.yaml").read_text(encoding="utf-8")) or {})
+    lexicon.modality = {key: frozenset(str(w) for w in words) for key, words in modality.items()}
+    _add_patterns(lexicon, "verbs.yaml", _yaml("verbs.yaml", (folder / "verbs.yaml").read_text(encoding="utf-8")) or {},
+                  classes)
+    for path in user_files:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise EventcoderError("E011", path=path, reason=exc.strerror or str(exc)) from None
+        data = _yaml(str(path), text) or {}
+        if isinstance(data, dict) and "classes" in data:
+            classes = {**classes, **data.pop("classes")}
+        _add_patterns(lexicon, str(path), data, classes)
+    return lexicon
+
+
+def load_lexicon(user_files: list[Path] | None = None) -> Lexicon:
+    """The packaged lexicon with users' pattern files added (cached)."""
+    return _load(tuple(Path(p) for p in (user_files or [])))

@@ -1,0 +1,90 @@
+"""Places stage: gazetteer, toponym resolution, actor flagging and event location."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventcoder.model import Actor, Event, Span
+from eventcoder.nlp import parse
+from eventcoder.places import find_places, locate_events
+from eventcoder.places.gazetteer import get_gazetteer, normalise
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT.parent / "shared" / "samples" / "kremlin_turkey_idlib.txt"
+
+
+def _sample() -> str:
+    if not SAMPLE.exists():
+        pytest.skip("shared sample article absent")
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+def test_normalise_and_lookup() -> None:
+    assert normalise("the U.S.") == "us"
+    gaz = get_gazetteer()
+    assert any(e.country == "USA" and e.feature == "PCLI" for e in gaz.lookup("U.S."))
+    assert gaz.demonym("Syrian") == "SYR"
+    assert any(e.feature == "ADM1" for e in gaz.lookup("Idlib province"))
+
+
+def test_reference_article_places() -> None:
+    places = find_places(parse(_sample()), [])
+    by = {p.text: p for p in places}
+    expect = {"Idlib": (35.93, 36.63, "SYR"), "Ankara": (39.93, 32.86, "TUR"),
+              "Moscow": (55.75, 37.62, "RUS"), "Damascus": (33.51, 36.29, "SYR")}
+    for name, (lat, lon, cc) in expect.items():
+        assert abs(by[name].lat - lat) < 0.1 and abs(by[name].lon - lon) < 0.1, name
+        assert by[name].country == cc
+    assert by["Syria"].feature == "PCLI" and by["Syria"].country == "SYR"
+
+
+def test_capital_used_as_actor_is_flagged() -> None:
+    text = _sample()
+    start = text.index("Ankara")
+    actor = Actor("Ankara", start, start + 6, "TURGOV", "TUR", "GOV")
+    places = find_places(parse(text), [actor])
+    first = next(p for p in places if p.start == start)
+    assert first.is_actor and first.lat is not None
+    assert not next(p for p in places if p.text == "Ankara" and p.start != start).is_actor
+
+
+def test_context_picks_the_country() -> None:
+    doc = parse("Syrian rebels and Turkish troops fought near Ras al-Ain in northern Syria on Monday.")
+    ras = next(p for p in find_places(doc, []) if p.text.startswith("Ras"))
+    assert ras.country == "SYR"
+
+
+def _event(doc, word: str, sentence: int) -> Event:
+    start = doc.text.index(word)
+    src = Actor("x", 0, 1, "RUSGOV", "RUS")
+    return Event("e1", sentence, src, None, "190", "19", "ASSAULT", -10.0, 4,
+                 Span(start, start + len(word), word))
+
+
+def test_event_located_in_clause_not_at_actor() -> None:
+    doc = parse("Ankara said on Tuesday that Russian jets bombed a market in Idlib.")
+    places = find_places(doc, [Actor("Ankara", 0, 6, "TURGOV", "TUR")])
+    ev = _event(doc, "bombed", 0)
+    locate_events([ev], places, doc)
+    assert ev.location is not None and ev.location.text == "Idlib"
+    assert "location: clause" in ev.notes
+
+
+def test_no_location_rather_than_a_wrong_one() -> None:
+    doc = parse("Turkey accused Russia of lying.")
+    ev = _event(doc, "accused", 0)
+    locate_events([ev], find_places(doc, []), doc)
+    assert ev.location is None
+
+
+@pytest.mark.slow
+def test_geowebnews_subset() -> None:
+    import sys
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import geo_eval
+    if not geo_eval.GWN.exists():
+        pytest.skip("GeoWebNews absent")
+    score = geo_eval.evaluate(limit=40, demonyms=True)
+    assert score.accuracy > 0.85 and score.recall > 0.6
