@@ -15,7 +15,7 @@ def explain_text(pipeline: Pipeline, text: str, published: date | None = None) -
     mentions = actors.find_actors(doc, published, pipeline.actor_knowledge)
     found_quotes = quotes.extract_quotes(doc, mentions.resolve_span)
     found_places = places.find_places(doc, mentions.actors)
-    events, log = trace_events(doc, mentions, pipeline.lexicon, found_places)
+    events, log = trace_events(doc, mentions, pipeline.lexicon, found_places, found_quotes)
     places.locate_events(events, found_places, doc)
     times = dates.find_times(doc, published)
     dates.date_events(events, times, doc, published)

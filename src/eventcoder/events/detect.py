@@ -97,8 +97,12 @@ def _best(candidates: list[_Match]) -> _Match | None:
 
 
 class _Finder:
-    def __init__(self, doc: Doc, mentions: Mentions, lexicon: Lexicon, places: list[Place]) -> None:
+    def __init__(self, doc: Doc, mentions: Mentions, lexicon: Lexicon, places: list[Place],
+                 quotes: list[Quote]) -> None:
         self.doc, self.mentions, self.lexicon = doc, mentions, lexicon
+        # Quotes by the offset of their cue word: a cue that is a trigger carries the quote as evidence.
+        self.quote_at = {q.cue_start: q for q in quotes if q.cue_start is not None}
+        self.quotes = quotes
         self.words = lexicon.modality
         self.sentence_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
         self.places = [p for p in places if not p.is_actor and p.country]
@@ -107,6 +111,7 @@ class _Finder:
 
     def matches(self) -> list[_Match]:
         found: list[_Match] = []
+        self.matches_seen = found
         for token in self.doc:
             lemma = token.lemma_.lower()
             if token.pos_ == "VERB" and lemma in self.lexicon.verbs:
@@ -223,8 +228,11 @@ class _Finder:
         seen: set[tuple[int, str, str, str]] = set()
         for match in self.matches():
             pattern = match.pattern
+            quote = self.quote_at.get(match.trigger.idx)
             if pattern.pos == "verb":
                 sources = self.actors_at(self.subject_of(match.trigger))
+                if not sources and quote is not None and quote.speaker is not None:
+                    sources = [quote.speaker]
             else:
                 sources = self.actors_at(self.noun_sources(match))
             targets = self.actors_at(match.targets)
@@ -247,11 +255,29 @@ class _Finder:
                     if key in seen:
                         continue
                     seen.add(key)
-                    events.append(self._event(len(events), match, source, target, negated, hypothetical, notes))
+                    events.append(self._event(len(events), match, source, target, negated, hypothetical, notes,
+                                              quote))
+        return events + self.statements(len(events), {m.trigger.idx for m in self.matches_seen})
+
+    def statements(self, numbered: int, triggers: set[int]) -> list[Event]:
+        """Quotes whose cue is no trigger ("according to X") are statements, CAMEO 010."""
+        events = []
+        for quote in self.quotes:
+            if quote.speaker is None or quote.cue_start in triggers:
+                continue
+            cameo = self.lexicon.cameo("010")
+            start, end = min(quote.start, quote.cue_start or quote.start), max(quote.end, quote.cue_end or quote.end)
+            sentence = next((n for n, s in enumerate(self.doc.sents) if s.start_char <= quote.start < s.end_char), 0)
+            events.append(Event(
+                id=f"e{numbered + len(events) + 1}", sentence=sentence, source=quote.speaker, target=None,
+                cameo=cameo.code, cameo_root=cameo.root, plover=cameo.plover, plover_mode=cameo.plover_mode,
+                goldstein=cameo.goldstein, quadclass=cameo.quadclass,
+                evidence=Span(start, end, self.doc.text[start:end]), confidence=0.8, pattern=f"quote cue '{quote.cue}'",
+                notes=[f"a {quote.kind} quote attributed to {quote.speaker.text!r} by the cue '{quote.cue}'"]))
         return events
 
     def _event(self, number: int, match: _Match, source: Actor, target: Actor | None, negated: bool,
-               hypothetical: bool, notes: list[str]) -> Event:
+               hypothetical: bool, notes: list[str], quote: Quote | None) -> Event:
         cameo = self.lexicon.cameo(match.pattern.code)
         trigger = match.trigger
         points = [trigger.idx, trigger.idx + len(trigger.text)]
@@ -261,6 +287,10 @@ class _Finder:
                 points += [actor.start, actor.end]
         if match.complement is not None:
             points.append(match.complement.idx + len(match.complement.text))
+        if quote is not None:
+            # The statement a cue introduces is the evidence of the event it carries.
+            points += [quote.start, quote.end]
+            notes = [*notes, f"carried by the {quote.kind} quote {quote.text[:60]!r}"]
         start, end = min(points), max(points)
         how = [f"pattern '{match.pattern.text}' ({match.pattern.pos}) -> {cameo.code} {cameo.name}",
                f"source {source.text!r}: {source.how}"]
@@ -280,11 +310,13 @@ class _Finder:
 
 def find_events(doc: Doc, mentions: Mentions, lexicon: Lexicon, quotes: list[Quote],
                 places: list[Place]) -> list[Event]:
-    """Every event in ``doc``; ``places`` give targets that are places ("an assault on Idlib")."""
-    return _Finder(doc, mentions, lexicon, places).events()
+    """Every event in ``doc``; ``places`` give targets that are places ("an assault on Idlib"),
+    ``quotes`` the statements that cues carry."""
+    return _Finder(doc, mentions, lexicon, places, quotes).events()
 
 
-def trace_events(doc: Doc, mentions: Mentions, lexicon: Lexicon, places: list[Place]) -> tuple[list[Event], list[str]]:
+def trace_events(doc: Doc, mentions: Mentions, lexicon: Lexicon, places: list[Place],
+                 quotes: list[Quote]) -> tuple[list[Event], list[str]]:
     """The events, and a line for each candidate trigger saying what became of it."""
-    finder = _Finder(doc, mentions, lexicon, places)
+    finder = _Finder(doc, mentions, lexicon, places, quotes)
     return finder.events(), finder.log
