@@ -10,7 +10,7 @@ are read off the trigger's ancestors and recorded on the event.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -24,7 +24,17 @@ _OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 # Dependencies through which a trigger inherits its governor's subject or modality.
 _CLIMB_DEPS = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl", "ccomp", "dobj", "pobj", "prep"}
 _MODALITY_CLIMB = {"xcomp", "acl", "pcomp", "pobj", "prep", "dobj", "ccomp", "advcl"}
+# Prepositions whose object is the one acted on when a pattern names no slot of its own.
+_TARGET_PREPS = {"with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "over", "between"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+
+
+@dataclass(slots=True)
+class _Modality:
+    negated: bool = False
+    intent: bool = False  # "would strike", "ready to meet": coded as the intent (intent.tsv)
+    possible: bool = False  # "could strike", "if ...", questions: flagged hypothetical
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -172,6 +182,16 @@ class _Finder:
             return self.subject_of(head, depth + 1)
         return self.subject_of(head, depth + 1)
 
+    def fallback_targets(self, match: _Match) -> list[Token]:
+        """Where the pattern's own slot is empty: the object, then a directional preposition's object."""
+        heads = [match.complement or match.trigger] + ([match.carrier] if match.carrier not in (None, match.trigger)
+                                                       else [])
+        found = [o for head in heads if head.pos_ == "VERB" for o in _objects(head)]
+        for head in heads:
+            found += [g for p in head.children if p.dep_ in {"prep", "dative"} and p.lower_ in _TARGET_PREPS
+                      for g in p.children if g.dep_ == "pobj"]
+        return found
+
     def noun_sources(self, match: _Match) -> list[Token]:
         noun = match.trigger
         by = [g for p in _children(noun, {"prep"}, "by") for g in p.children if g.dep_ == "pobj"]
@@ -185,42 +205,47 @@ class _Finder:
         return []
 
     # -- modality -------------------------------------------------------------------------
-    def modality(self, match: _Match) -> tuple[bool, bool, list[str]]:
-        """Negated, hypothetical, and the cues that say so."""
-        negated = hypothetical = False
-        notes: list[str] = []
+    def modality(self, match: _Match) -> _Modality:
+        """Whether the act is denied, only intended, or only possible, and the cues that say so."""
+        mood = _Modality()
         is_threat = match.pattern.code.startswith("13")
         walk: Token = match.carrier or match.trigger
-        sentence = self.doc[walk.i].sent
-        if sentence.text.rstrip().endswith("?"):
-            hypothetical = True
-            notes.append("question")
+        if walk.sent.text.rstrip().endswith("?"):
+            mood.possible = True
+            mood.notes.append("question")
         for depth in range(6):
             for child in walk.children:
                 word = child.lower_
                 if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
-                    negated = True
-                    notes.append(f"negated by '{child.text}'")
+                    mood.negated = True
+                    mood.notes.append(f"negated by '{child.text}'")
                 elif child.dep_ in {"aux", "auxpass"} and word in self.words["modals"] and depth <= 2:
-                    hypothetical = True
-                    notes.append(f"modal '{child.text}'")
+                    if word in self.words["intent_cues"]:
+                        mood.intent = True
+                        mood.notes.append(f"stated intent: '{child.text}'")
+                    else:
+                        mood.possible = True
+                        mood.notes.append(f"modal '{child.text}'")
                 elif child.dep_ == "mark" and word in self.words["conditionals"] and not is_threat and depth <= 1:
-                    hypothetical = True
-                    notes.append(f"condition '{child.text}'")
+                    mood.possible = True
+                    mood.notes.append(f"condition '{child.text}'")
             lemma = walk.lemma_.lower()
             if depth > 0 and walk != match.trigger:
                 if lemma in self.words["negating_verbs"]:
-                    negated = True
-                    notes.append(f"negated by '{walk.text}'")
+                    mood.negated = True
+                    mood.notes.append(f"negated by '{walk.text}'")
+                elif lemma in self.words["intent_cues"]:
+                    mood.intent = True
+                    mood.notes.append(f"stated intent: '{walk.text}'")
                 elif lemma in self.words["hypothetical_verbs"] or lemma in self.words["hypothetical_nouns"]:
-                    hypothetical = True
-                    notes.append(f"only intended or possible: '{walk.text}'")
+                    mood.possible = True
+                    mood.notes.append(f"only possible or wished: '{walk.text}'")
             if walk.dep_ not in _MODALITY_CLIMB or walk.head == walk:
                 break
             if walk.dep_ == "ccomp" and depth > 0:
                 break
             walk = walk.head
-        return negated, hypothetical, notes
+        return mood
 
     # -- events ---------------------------------------------------------------------------
     def events(self) -> list[Event]:
@@ -235,7 +260,7 @@ class _Finder:
                     sources = [quote.speaker]
             else:
                 sources = self.actors_at(self.noun_sources(match))
-            targets = self.actors_at(match.targets)
+            targets = self.actors_at(match.targets) or self.actors_at(self.fallback_targets(match))
             if pattern.pos == "noun" and match.pattern.preps and match.pattern.preps[-1] in {"between", "among"}:
                 sources, targets = targets[:1], targets[1:2]
             if not sources:
@@ -246,17 +271,23 @@ class _Finder:
                 continue
             if not targets and len(sources) >= 2:
                 sources, targets = sources[:1], sources[1:2]
-            negated, hypothetical, notes = self.modality(match)
+            mood = self.modality(match)
+            code, hypothetical = pattern.code, mood.possible or mood.intent
+            if mood.intent and not mood.possible and not mood.negated:
+                intended = self.lexicon.intent_of(pattern.code)
+                if intended is not None:
+                    code, hypothetical = intended, False
+                    mood.notes.append(f"coded as the intent {intended}, not the act {pattern.code}")
             for source in sources:
                 for target in targets or [None]:
                     if target is not None and target.code == source.code:
                         continue
-                    key = (self.sentence_of[match.trigger.i], source.code, target.code if target else "", pattern.code)
+                    key = (self.sentence_of[match.trigger.i], source.code, target.code if target else "", code)
                     if key in seen:
                         continue
                     seen.add(key)
-                    events.append(self._event(len(events), match, source, target, negated, hypothetical, notes,
-                                              quote))
+                    events.append(self._event(len(events), match, code, source, target, mood.negated,
+                                              hypothetical, mood.notes, quote))
         return events + self.statements(len(events), {m.trigger.idx for m in self.matches_seen})
 
     def statements(self, numbered: int, triggers: set[int]) -> list[Event]:
@@ -276,9 +307,9 @@ class _Finder:
                 notes=[f"a {quote.kind} quote attributed to {quote.speaker.text!r} by the cue '{quote.cue}'"]))
         return events
 
-    def _event(self, number: int, match: _Match, source: Actor, target: Actor | None, negated: bool,
+    def _event(self, number: int, match: _Match, code: str, source: Actor, target: Actor | None, negated: bool,
                hypothetical: bool, notes: list[str], quote: Quote | None) -> Event:
-        cameo = self.lexicon.cameo(match.pattern.code)
+        cameo = self.lexicon.cameo(code)
         trigger = match.trigger
         points = [trigger.idx, trigger.idx + len(trigger.text)]
         sentence = trigger.sent

@@ -61,6 +61,14 @@ class Lexicon:
     nouns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
     # Word lists from modality.yaml and support_verbs.yaml, by their keys there.
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
+    intents: dict[str, str] = field(default_factory=dict)  # act code -> intent code
+
+    def intent_of(self, code: str) -> str | None:
+        """The CAMEO code for announcing the act ``code`` (intent.tsv), by longest prefix."""
+        for length in range(len(code), 1, -1):
+            if code[:length] in self.intents:
+                return self.intents[code[:length]]
+        return None
 
     def cameo(self, code: str) -> CameoCode:
         """The code's entry, falling back to its parent for codes the table lacks."""
@@ -148,6 +156,9 @@ def _load(user_files: tuple[Path, ...]) -> Lexicon:
     modality = _yaml("modality.yaml", (folder / "modality.yaml").read_text(encoding="utf-8")) or {}
     modality.update(_yaml("support_verbs.yaml", (folder / "support_verbs.yaml").read_text(encoding="utf-8")) or {})
     lexicon.modality = {key: frozenset(str(w) for w in words) for key, words in modality.items()}
+    lexicon.intents = {row["act"]: row["intent"] for row in csv.DictReader(
+        io.StringIO("".join(line for line in (folder / "intent.tsv").read_text(encoding="utf-8").splitlines(True)
+                            if not line.startswith("#"))), delimiter="\t")}
     _add_patterns(lexicon, "verbs.yaml", _yaml("verbs.yaml", (folder / "verbs.yaml").read_text(encoding="utf-8")) or {},
                   classes)
     for path in user_files:
