@@ -24,6 +24,8 @@ _OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 # Dependencies through which a trigger inherits its governor's subject or modality.
 _CLIMB_DEPS = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl", "ccomp", "dobj", "pobj", "prep"}
 _MODALITY_CLIMB = {"xcomp", "acl", "pcomp", "pobj", "prep", "dobj", "ccomp", "advcl"}
+# Appeals (02) and demands (10) take their subcode from the act they ask for.
+_REQUEST_ROOTS = {"02", "10"}
 # Prepositions whose object is the one acted on when a pattern names no slot of its own.
 _TARGET_PREPS = {"with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "over", "between"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -182,6 +184,14 @@ class _Finder:
             return self.subject_of(head, depth + 1)
         return self.subject_of(head, depth + 1)
 
+    def requested_act(self, match: _Match, by_trigger: dict[int, _Match]) -> _Match | None:
+        """The act an appeal or demand asks for: its clausal complement, when that is a trigger."""
+        head = match.complement or match.carrier or match.trigger
+        for child in head.children:
+            if child.dep_ in {"ccomp", "xcomp", "acl"} and child.i in by_trigger:
+                return by_trigger[child.i]
+        return None
+
     def fallback_targets(self, match: _Match) -> list[Token]:
         """Where the pattern's own slot is empty: the object, then a directional preposition's object."""
         heads = [match.complement or match.trigger] + ([match.carrier] if match.carrier not in (None, match.trigger)
@@ -251,7 +261,9 @@ class _Finder:
     def events(self) -> list[Event]:
         events: list[Event] = []
         seen: set[tuple[int, str, str, str]] = set()
-        for match in self.matches():
+        matches = self.matches()
+        by_trigger = {m.trigger.i: m for m in matches}
+        for match in matches:
             pattern = match.pattern
             quote = self.quote_at.get(match.trigger.idx)
             if pattern.pos == "verb":
@@ -260,7 +272,15 @@ class _Finder:
                     sources = [quote.speaker]
             else:
                 sources = self.actors_at(self.noun_sources(match))
-            targets = self.actors_at(match.targets) or self.actors_at(self.fallback_targets(match))
+            targets = self.actors_at(match.targets)
+            code = pattern.code
+            act = self.requested_act(match, by_trigger) if code[:2] in _REQUEST_ROOTS else None
+            if act is not None:
+                # "demanded that Israel release prisoners": a demand (10) for a release, of Israel.
+                code = self.lexicon.request_code(code[:2], act.pattern.code) or code
+                if not targets:
+                    targets = self.actors_at(self.subject_of(act.trigger)) if act.trigger.dep_ == "ccomp" else []
+            targets = targets or self.actors_at(self.fallback_targets(match))
             if pattern.pos == "noun" and match.pattern.preps and match.pattern.preps[-1] in {"between", "among"}:
                 sources, targets = targets[:1], targets[1:2]
             if not sources:
@@ -272,7 +292,7 @@ class _Finder:
             if not targets and len(sources) >= 2:
                 sources, targets = sources[:1], sources[1:2]
             mood = self.modality(match)
-            code, hypothetical = pattern.code, mood.possible or mood.intent
+            hypothetical = mood.possible or mood.intent
             if mood.intent and not mood.possible and not mood.negated:
                 intended = self.lexicon.intent_of(pattern.code)
                 if intended is not None:

@@ -70,6 +70,19 @@ class Lexicon:
                 return self.intents[code[:length]]
         return None
 
+    def request_code(self, root: str, act: str) -> str | None:
+        """The appeal (02) or demand (10) code for asking for the act ``act``.
+
+        CAMEO numbers appeals, demands and intents in parallel: 0253, 1053 and 0353 are
+        the appeal, demand and intent to release persons.
+        """
+        intent = self.intent_of(act)
+        if intent is None or not intent.startswith("03"):
+            return None
+        tail = intent[2:] if intent[2] <= "7" else "8"  # 038/039 (mediation) share 028 and 108
+        code = (root if root == "10" else "02") + tail
+        return code if code in self.codes else code[:3] if code[:3] in self.codes else None
+
     def cameo(self, code: str) -> CameoCode:
         """The code's entry, falling back to its parent for codes the table lacks."""
         while code not in self.codes and len(code) > 2:

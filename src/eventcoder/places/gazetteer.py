@@ -24,7 +24,7 @@ from pathlib import Path
 
 DATA = resources.files("eventcoder") / "data" / "places"
 TSV_FILES = ("countries.tsv", "regions.tsv")
-FORMAT = 4  # bump when the pickled layout changes
+FORMAT = 5  # bump when the pickled layout changes
 
 _DROP = str.maketrans({"’": "", "'": "", "`": "", "‘": "", ".": "", "-": " ", "‐": " ", "–": " ", ",": " "})
 _SPACES = re.compile(r"\s+")
@@ -72,6 +72,7 @@ class Gazetteer:
         self.demonyms: dict[str, str] = data["demonyms"]
         self.country_entry: dict[str, int] = data["country_entry"]
         self.loose: dict[str, int | tuple[int, ...]] = data["loose"]
+        self.region_demonyms: dict[str, int] = data["region_demonyms"]
 
     def __len__(self) -> int:
         return len(self._d["names"])
@@ -108,6 +109,15 @@ class Gazetteer:
     def demonym(self, word: str) -> str | None:
         """The ISO3 code a demonym or adjective refers to ("Syrian" -> SYR)."""
         return self.demonyms.get(normalise(word))
+
+    def demonym_entry(self, word: str) -> Entry | None:
+        """The country or region record a demonym refers to ("Syrian" -> Syria, "European" -> Europe)."""
+        key = normalise(word)
+        iso = self.demonyms.get(key)
+        if iso:
+            return self.country(iso)
+        i = self.region_demonyms.get(key)
+        return None if i is None else self.entry(i)
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
@@ -186,10 +196,13 @@ def build() -> dict:
         for dem in filter(None, row.get("demonyms", "").split("|")):
             demonyms[normalise(dem)] = iso3
 
+    region_demonyms: dict[str, int] = {}
     for row in _read_tsv("regions.tsv"):
         names = [row["name"], *filter(None, row.get("aliases", "").split("|"))]
-        add(row["name"], row.get("country") or None, row["lat"], row["lon"], 0, row["feature"], None, None,
-            [normalise(n) for n in names])
+        i = add(row["name"], row.get("country") or None, row["lat"], row["lon"], 0, row["feature"], None, None,
+                [normalise(n) for n in names])
+        for dem in filter(None, row.get("demonyms", "").split("|")):
+            region_demonyms.setdefault(normalise(dem), i)
 
     for c in cities.values():
         cc = c["countrycode"]
@@ -216,7 +229,7 @@ def build() -> dict:
         return {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in d.items()}
 
     return {**cols, **nums, "index": pack(index), "loose": pack(loose), "demonyms": demonyms,
-            "country_entry": country_entry}
+            "region_demonyms": region_demonyms, "country_entry": country_entry}
 
 
 @lru_cache(maxsize=1)
