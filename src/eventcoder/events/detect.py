@@ -82,6 +82,8 @@ def _match_verb(verb: Token, pattern: Pattern) -> _Match | None:
             return None
     if last_prep is not None and last_prep.dep_ != "prt":
         targets = _children(last_prep, {"pobj", "pcomp"})
+    elif complement is not None and _objects(verb):
+        targets = _objects(verb)  # object control: "urged both countries to show restraint"
     elif pattern.objects is not None:
         targets = []
     else:
@@ -247,6 +249,9 @@ class _Finder:
                 elif lemma in self.words["intent_cues"]:
                     mood.intent = True
                     mood.notes.append(f"stated intent: '{walk.text}'")
+                elif lemma in self.words["alleging_verbs"]:
+                    mood.possible = True
+                    mood.notes.append(f"only alleged: '{walk.text}'")
                 elif lemma in self.words["hypothetical_verbs"] or lemma in self.words["hypothetical_nouns"]:
                     mood.possible = True
                     mood.notes.append(f"only possible or wished: '{walk.text}'")
