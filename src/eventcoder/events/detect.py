@@ -204,6 +204,21 @@ class _Finder:
                       for g in p.children if g.dep_ == "pobj"]
         return found
 
+    def nearest_actor(self, match: _Match, sources: list[Actor]) -> list[Actor]:
+        """Last resort: the first other actor inside the trigger's own phrase or clause."""
+        head = match.carrier or match.trigger
+        excluded = {t.i for s in _children(head, _SUBJECT_DEPS | {"nsubjpass", "agent"}) for t in s.subtree}
+        codes = {s.code for s in sources}
+        for token in head.subtree:
+            if token.i in excluded or token.i == head.i or token.i not in self.mentions.by_head:
+                continue
+            if token.dep_ in {"amod", "compound", "poss"}:
+                continue
+            found = [a for a in self.mentions.of(token) if a.code not in codes]
+            if found:
+                return found[:1]
+        return []
+
     def noun_sources(self, match: _Match) -> list[Token]:
         noun = match.trigger
         by = [g for p in _children(noun, {"prep"}, "by") for g in p.children if g.dep_ == "pobj"]
@@ -285,7 +300,7 @@ class _Finder:
                 code = self.lexicon.request_code(code[:2], act.pattern.code) or code
                 if not targets:
                     targets = self.actors_at(self.subject_of(act.trigger)) if act.trigger.dep_ == "ccomp" else []
-            targets = targets or self.actors_at(self.fallback_targets(match))
+            targets = targets or self.actors_at(self.fallback_targets(match)) or self.nearest_actor(match, sources)
             if pattern.pos == "noun" and match.pattern.preps and match.pattern.preps[-1] in {"between", "among"}:
                 sources, targets = targets[:1], targets[1:2]
             if not sources:
