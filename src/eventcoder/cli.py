@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from eventcoder import __version__
+from eventcoder.cli_options import ACTORS_OPTION, DATE_OPTION, LEXICON_OPTION
 from eventcoder.errors import EventcoderError
 
 
@@ -28,25 +29,6 @@ def _fail_cleanly(command: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(2)
 
     return run
-
-
-def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    from eventcoder.ingest import parse_date
-
-    if value is None:
-        return None
-    try:
-        return parse_date(value)
-    except EventcoderError as exc:
-        raise click.BadParameter(str(exc)) from None
-
-
-DATE_OPTION = click.option("--date", "published", callback=_date, metavar="YYYY-MM-DD",
-                           help="Publication date: relative dates and officials are resolved against it.")
-ACTORS_OPTION = click.option("--actors", "actor_files", multiple=True, type=click.Path(path_type=Path),
-                             help="YAML file of extra or overriding actors (repeatable; see docs/actors.md).")
-LEXICON_OPTION = click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(path_type=Path),
-                              help="YAML file of extra event patterns (repeatable; see docs/lexicon.md).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

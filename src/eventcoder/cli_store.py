@@ -12,20 +12,11 @@ from typing import Any
 
 import click
 
+from eventcoder.cli_options import ACTORS_OPTION, LEXICON_OPTION, date_value
 from eventcoder.store import DEFAULT_DB
 
 DB_OPTION = click.option("--db", "db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
                          help="DuckDB store file.")
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    from eventcoder.errors import EventcoderError
-    from eventcoder.ingest import parse_date
-
-    try:
-        return parse_date(value) if value else None
-    except EventcoderError as exc:
-        raise click.BadParameter(str(exc)) from None
 
 
 def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -36,8 +27,8 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--plover", help="PLOVER category (ASSAULT, AGREE ...)."),
         click.option("--cameo", help="CAMEO code prefix (19, 190, 1951)."),
         click.option("--country", help="Source, target or location country code."),
-        click.option("--since", callback=_date, help="First event day, YYYY-MM-DD."),
-        click.option("--until", callback=_date, help="Last event day, YYYY-MM-DD."),
+        click.option("--since", callback=date_value, help="First event day, YYYY-MM-DD."),
+        click.option("--until", callback=date_value, help="Last event day, YYYY-MM-DD."),
         click.option("--collapse-duplicates", is_flag=True, help="Count a near-duplicate story group once."),
     ]
     for option in reversed(options):
@@ -67,12 +58,14 @@ def _open(db: str, read_only: bool):
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
-@click.option("--date", "default_date", callback=_date, help="Publication date for inputs without one.")
+@click.option("--date", "default_date", callback=date_value, help="Publication date for inputs without one.")
 @click.option("--strict", is_flag=True, help="Exit non-zero when any input failed.")
 @click.option("--max-chars", default=1_000_000, show_default=True, help="Longer documents are failures.")
 @click.option("--batch-size", default=16, show_default=True, help="Articles per transaction.")
+@ACTORS_OPTION
+@LEXICON_OPTION
 def ingest(paths: tuple[str, ...], db: str, default_date: date | None, strict: bool, max_chars: int,
-           batch_size: int) -> None:
+           batch_size: int, actor_files: tuple[Path, ...], lexicon_files: tuple[Path, ...]) -> None:
     """Code text, HTML, RSS/Atom and JSONL files (or directories, globs) into the store."""
     from eventcoder.ingest import estimate_count
     from eventcoder.pipeline import Pipeline
@@ -80,7 +73,7 @@ def ingest(paths: tuple[str, ...], db: str, default_date: date | None, strict: b
     from eventcoder.store.loader import ingest as run_ingest
 
     options = IngestOptions(default_date=default_date, max_chars=max_chars, batch_size=batch_size)
-    pipeline = Pipeline()
+    pipeline = Pipeline(actor_files, lexicon_files)
 
     def coder(articles):
         return pipeline.code_many(articles)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -48,20 +48,34 @@ class Entry:
     terms: tuple[Term, ...] = ()
 
     def code_on(self, day: date | None) -> tuple[str, str]:
-        """The actor code on ``day`` and a note of why; for people, from their office then."""
+        """The actor code on ``day`` and a note of why; for people, from their office then.
+
+        News reports what happened in the days before it is published, so a term still counts
+        for ``GRACE_AFTER`` days after it ended ("Suharto stepped down" the next morning) and
+        from ``GRACE_BEFORE`` days before it began (a president-elect sworn in tomorrow). A
+        person not yet in office is coded OPP (a challenger: candidate or opposition leader);
+        one whose last term is over is coded ELI, CAMEO's sector for former officials.
+        """
         if not self.terms:
             return self.code, self.kind
         if day is not None:
             current = [t for t in self.terms if t.covers(day)]
+            if not current:
+                current = [t for t in self.terms if t.covers(day - GRACE_AFTER) or t.covers(day + GRACE_BEFORE)]
             if current:
                 term = min(current, key=lambda t: _OFFICE_RANK.get(t.office, 9))
                 return term.code, f"{term.office} on {day.isoformat()}"
-            # Out of office that day: a national elite, not the government.
-            return f"{self.terms[0].country}ELI", f"not in office on {day.isoformat()}"
+            country = self.terms[0].country
+            first = min((t.start for t in self.terms if t.start), default=None)
+            if first is not None and day < first:
+                return f"{country}OPP", f"not yet in office on {day.isoformat()}"
+            return f"{country}ELI", f"out of office on {day.isoformat()}"
         term = min(self.terms, key=lambda t: (_OFFICE_RANK.get(t.office, 9), -(t.start or date.min).toordinal()))
         return term.code, f"best-known office: {term.office} (no article date)"
 
 
+GRACE_AFTER = timedelta(days=7)
+GRACE_BEFORE = timedelta(days=3)
 _OFFICE_RANK = {"president": 0, "prime minister": 1, "king": 1, "queen": 1, "chancellor": 1,
                 "supreme leader": 0, "emir": 0}
 
@@ -77,6 +91,9 @@ class Knowledge:
     """All actor dictionaries, indexed for lookup by lower-cased name."""
 
     names: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    # Each key's spellings as written in the files: the matcher tokenizes these ("U.S." is one
+    # token, "u.s." is not), and their case decides what case a match in the text needs.
+    surfaces: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     roles: dict[str, Role] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)  # ISO3 -> English name
 
@@ -84,12 +101,41 @@ class Knowledge:
         key = normalize(surface)
         if key and entry not in self.names[key]:
             self.names[key].append(entry)
+        if key:
+            self.surfaces[key].add(_strip_the(surface))
+
+    def replace(self, surface: str, entry: Entry) -> None:
+        """Make ``surface`` name only ``entry`` (a user's entry overrides the packaged ones)."""
+        key = normalize(surface)
+        if key:
+            self.names[key] = [entry]
+            self.surfaces[key].add(_strip_the(surface))
+
+    def accepts(self, key: str, text: str) -> bool:
+        """Whether ``text`` in an article may stand for dictionary ``key``, judged by its case.
+
+        Names are written capitalised, so an all-lower-case match ("said", "chad") is a common
+        word unless the dictionary itself spells the key in lower case; an acronym ("UN",
+        "WHO") must be upper case in the text too ("Kim Jong Un", "who").
+        """
+        forms = self.surfaces.get(key) or {key}
+        if text.islower() and not any(f.islower() for f in forms):
+            return False
+        letters = [f for f in forms if any(c.isalpha() for c in f)]
+        if letters and all(f.isupper() and len(f) <= 6 for f in letters):
+            return text.isupper()
+        return True
 
 
 def normalize(text: str) -> str:
     """The lookup form of a name: lower case, curly apostrophes straightened, no leading 'the'."""
     key = " ".join(text.replace("’", "'").replace("‘", "'").lower().split())
     return key[4:] if key.startswith("the ") else key
+
+
+def _strip_the(text: str) -> str:
+    text = " ".join(text.split())
+    return text[4:] if text.lower().startswith("the ") else text
 
 
 def _rows(path: Path | str, text: str) -> Iterator[tuple[int, dict[str, str]]]:
