@@ -20,7 +20,8 @@ def explain_text(pipeline: Pipeline, text: str, published: date | None = None) -
     times = dates.find_times(doc, published)
     dates.date_events(events, times, doc, published)
 
-    lines = [f"Text: {text}", f"Publication date: {published or 'none given'}", "", "Parse (token lemma POS dep <- head):"]
+    lines = [f"Text: {text}", f"Publication date: {published or 'none given'}", "",
+             "Parse (token lemma POS dep <- head):"]
     for token in doc:
         lines.append(f"  {token.i:>3} {token.text:<16} {token.lemma_:<14} {token.pos_:<6} {token.dep_:<10}"
                      f" <- {token.head.i} {token.head.text}")
@@ -28,8 +29,8 @@ def explain_text(pipeline: Pipeline, text: str, published: date | None = None) -
     lines += [f"  {a.text!r} -> {a.code}  ({a.how})" for a in mentions.actors] or ["  none found"]
     if found_places:
         lines += ["", "Places:"]
-        lines += [f"  {p.text!r} -> {p.name}, {p.country} ({p.lat}, {p.lon})" + (" [an actor here]" if p.is_actor else "")
-                  for p in found_places]
+        lines += [f"  {p.text!r} -> {p.name}, {p.country} ({p.lat}, {p.lon})"
+                  + (" [an actor here]" if p.is_actor else "") for p in found_places]
     if times:
         lines += ["", "Times:"] + [f"  {t.text!r} -> {t.value} ({t.precision})" for t in times]
     lines += ["", "Events:"]

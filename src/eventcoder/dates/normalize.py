@@ -1,4 +1,15 @@
-"""Resolve one time expression against the publication date: value and precision (day/week/month/year)."""
+"""Resolve one time expression against the publication date: a TimeML-style value and its precision.
+
+Values and precisions (TimeML TIMEX3 conventions):
+    day      2020-02-12
+    week     2020-W07 (ISO week), 2020-W06-WE (a weekend)
+    month    2020-02
+    quarter  2019-Q4
+    season   1998-SU (SP spring, SU summer, FA autumn, WI winter)
+    year     2019
+    decade   199 (the 1990s); a century is 19XX
+    ref      PRESENT_REF, PAST_REF, FUTURE_REF ("now", "recently", "soon": no calendar period)
+"""
 
 from __future__ import annotations
 
@@ -22,6 +33,24 @@ _NUM = r"(\d+|a couple of|a few|several|a|an|one|two|three|four|five|six|seven|e
 
 Result = tuple[str | None, str | None]
 
+# Whole expressions that point at the present, past or future without a calendar period (TimeML *_REF).
+_REF = [
+    (re.compile(r"(right |just |even |until |by |for |from |as of )?(now|nowadays|currently|current|presently|at present"
+                r"|these days|the present( time| day)?|this (time|moment|point)|at this (time|point)|today'?s)"),
+     "PRESENT_REF"),
+    (re.compile(r"(more |most |until |only |very )?(recently|recent|previously|formerly|once|earlier|lately"
+                r"|in the past|the past|the old days|(in |during )?recent (days|weeks|months|years|times|decades)"
+                r"|(recent )?(weeks|months|years) and months|(the |in the )?(last|past) (several|few|many|couple of)"
+                r" (days|weeks|months|years|quarters|decades)|past (years|decades)|several years ago|years ago)"),
+     "PAST_REF"),
+    (re.compile(r"(very |as )?(soon|soon as possible|(in )?the (near |distant |not-too-distant )?future|future"
+                r"|eventually|(in )?the (near|short|long|medium) term|(in )?(the )?coming (days|weeks|months|years)"
+                r"|future (years|quarters|months)|some day|someday|one day)"),
+     "FUTURE_REF"),
+]
+SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "fall": ("FA", 9), "autumn": ("FA", 9), "winter": ("WI", 12)}
+_SEASON = r"(spring|summer|fall|autumn|winter)"
+
 
 def _ymd(d: date) -> str:
     return d.isoformat()
@@ -30,6 +59,21 @@ def _ymd(d: date) -> str:
 def _month_back(pub: date, n: int) -> tuple[int, int]:
     m = pub.year * 12 + pub.month - 1 - n
     return m // 12, m % 12 + 1
+
+
+def _week(d: date) -> str:
+    """The TimeML value of the week containing ``d`` (ISO weeks)."""
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _reference(t: str) -> Result | None:
+    """"now", "recently", "the near future": TimeML reference values, no calendar period."""
+    t = re.sub(r"^(the|in|for|at|until|since|by|over) (?=\w)", lambda m: m[0] if "the" in m[0] else "", t)
+    for pattern, value in _REF:
+        if pattern.fullmatch(t):
+            return value, "ref"
+    return None
 
 
 def _day_of(year: int, month: int, day: int) -> date | None:

@@ -67,7 +67,8 @@ def _match_verb(verb: Token, pattern: Pattern) -> _Match | None:
         last_prep = found[0]
     governed, complement = verb, None
     if pattern.complement:
-        found = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "advcl"} and c.lemma_.lower() == pattern.complement]
+        found = [c for c in verb.children
+                 if c.dep_ in {"xcomp", "ccomp", "advcl"} and c.lemma_.lower() == pattern.complement]
         if not found:
             return None
         governed = complement = found[0]
