@@ -74,7 +74,7 @@ def evaluate(limit: int | None = None, demonyms: bool = False, literal_only: boo
         places = resolve(doc, [], demonyms=demonyms)
         score.predicted += len(places)
         for name, lat, lon, start, end in gold:
-            if literal_only and gaz.demonym(name) and not gaz.lookup(name):
+            if literal_only and gaz.demonym_entry(name) and not gaz.lookup(name):
                 continue
             score.gold += 1
             hit = next((p for p in places if p.start < end and start < p.end), None)

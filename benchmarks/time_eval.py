@@ -27,13 +27,14 @@ class TimeScore:
     found: int = 0  # gold DATEs overlapped by one of our expressions
     correct: int = 0
     errors: list[tuple[str, str, str]] = field(default_factory=list)
-    refs: int = 0  # gold PRESENT_REF / PAST_REF / FUTURE_REF: not calendar dates, we give none
+    refs: int = 0  # gold PRESENT_REF / PAST_REF / FUTURE_REF: not calendar dates
+    refs_correct: int = 0
 
     @property
     def accuracy_calendar(self) -> float:
         """Accuracy over the DATEs that name a calendar period (without the *_REF ones)."""
         n = self.gold - self.refs
-        return self.correct / n if n else 0.0
+        return (self.correct - self.refs_correct) / n if n else 0.0
 
     @property
     def accuracy(self) -> float:
@@ -76,8 +77,8 @@ def parse_tml(path: Path) -> tuple[date, str, list[tuple[int, int, str, str]]]:
 
 
 def as_timeml(value: str | None, precision: str | None) -> str | None:
-    """Our value in TimeML form (a week is the ISO week of its Monday)."""
-    if value and precision == "week":
+    """Our value in TimeML form (older outputs gave a week as the date of its Monday)."""
+    if value and precision == "week" and "W" not in value:
         y, w, _ = date.fromisoformat(value).isocalendar()
         return f"{y}-W{w:02d}"
     return value
@@ -104,6 +105,7 @@ def evaluate(limit: int | None = None) -> TimeScore:
             ours = as_timeml(hit.value, hit.precision)
             if ours == value:
                 score.correct += 1
+                score.refs_correct += value.endswith("_REF")
             else:
                 score.errors.append(("wrong", f"{gtext} [{hit.text}] {published}", f"{ours} != {value}"))
     return score

@@ -28,8 +28,19 @@ PUB = date(2020, 2, 12)  # a Wednesday
     ("last year", "2019", "year"),
     ("in 2018", "2018", "year"),
     ("March 3, 2019", "2019-03-03", "day"),
-    ("last week", "2020-02-03", "week"),
+    ("last week", "2020-W06", "week"),
+    ("two weeks ago", "2020-W05", "week"),
+    ("the weekend", "2020-W06-WE", "week"),
     ("the latest quarter", "2019-Q4", "quarter"),
+    ("the 1988 second quarter", "1988-Q2", "quarter"),
+    ("this summer", "2020-SU", "season"),
+    ("last fall", "2019-FA", "season"),
+    ("the winter of 1994", "1994-WI", "season"),
+    ("the 1990s", "199", "decade"),
+    ("now", "PRESENT_REF", "ref"),
+    ("recently", "PAST_REF", "ref"),
+    ("the near future", "FUTURE_REF", "ref"),
+    ("Saturday, April 25", "2020-04-25", "day"),
 ])
 def test_resolve(text: str, value: str, precision: str) -> None:
     assert resolve(text, PUB) == (value, precision)
@@ -39,6 +50,21 @@ def test_tense_picks_the_side() -> None:
     assert resolve("Friday", PUB, future=True) == ("2020-02-14", "day")
     assert resolve("March 3", PUB, future=False) == ("2019-03-03", "day")
     assert resolve("March 3", PUB, future=True) == ("2020-03-03", "day")
+
+
+def test_reference_words_do_not_date_events() -> None:
+    doc = parse("Russia now says Turkey attacked Idlib.")
+    times = find_times(doc, PUB)
+    assert any(t.value == "PRESENT_REF" and t.precision == "ref" for t in times)
+    ev = _event(doc, "attacked")
+    date_events([ev], times, doc, PUB)
+    assert (ev.date, ev.date_precision) == ("2020-02-12", "day")
+
+
+def test_span_split_on_ended() -> None:
+    doc = parse("Profit rose in the quarter ended Sept. 30, the company said.")
+    values = {t.text: t.value for t in find_times(doc, date(1989, 10, 26))}
+    assert values.get("Sept. 30") == "1989-09-30"
 
 
 def test_without_publication_date_only_absolute() -> None:
@@ -53,7 +79,7 @@ def test_reference_article() -> None:
     doc = parse(SAMPLE.read_text(encoding="utf-8"))
     values = {(t.text, t.value) for t in find_times(doc, PUB)}
     assert {("Wednesday", "2020-02-12"), ("2018", "2018"), ("December", "2019-12")} <= values
-    assert all(t.value in {None, "2018"} for t in find_times(doc, None))
+    assert all(t.value in {None, "2018"} or t.precision == "ref" for t in find_times(doc, None))
 
 
 def _event(doc, word: str) -> Event:
@@ -84,4 +110,5 @@ def test_timebank_subset() -> None:
     import time_eval
     if not time_eval.TBAQ.exists():
         pytest.skip("TimeBank absent")
-    assert time_eval.evaluate(limit=40).accuracy_calendar > 0.6
+    # Measured: 0.904 of the 228 DATE values in these 40 files (all files: 0.857 of 1,016).
+    assert time_eval.evaluate(limit=40).accuracy > 0.87

@@ -27,6 +27,35 @@ def test_normalise_and_lookup() -> None:
     assert any(e.country == "USA" and e.feature == "PCLI" for e in gaz.lookup("U.S."))
     assert gaz.demonym("Syrian") == "SYR"
     assert any(e.feature == "ADM1" for e in gaz.lookup("Idlib province"))
+    assert gaz.demonym_entry("European").name == "Europe"
+    assert gaz.demonym_entry("Syrian").country == "SYR"
+
+
+def test_country_centre_is_geonames_style() -> None:
+    canada = get_gazetteer().country("CAN")
+    assert canada is not None and abs(canada.lat - 60.1) < 0.5 and abs(canada.lon + 113.6) < 0.5
+
+
+def test_names_inside_organisations_are_flagged() -> None:
+    doc = parse("The Pakistan Army said on Monday that Air Zimbabwe flights to Harare resumed.")
+    by = {p.text: p for p in find_places(doc, [])}
+    assert by["Pakistan"].country == "PAK" and by["Pakistan"].is_actor
+    assert by["Harare"].country == "ZWE" and not by["Harare"].is_actor
+
+
+def test_landmark_is_not_a_same_name_city() -> None:
+    doc = parse("The White House said the president would meet the governor of California in Sacramento.")
+    by = {p.text: p for p in find_places(doc, [])}
+    assert by["White House"].country == "USA" and abs(by["White House"].lon + 77.04) < 0.1
+    assert by["California"].feature == "ADM1"
+
+
+def test_demonyms_only_when_asked() -> None:
+    from eventcoder.places.resolve import resolve
+    doc = parse("European and Russian officials met Americans in Geneva.")
+    assert not any(p.feature == "DEMONYM" for p in resolve(doc, []))
+    dem = {p.text: p for p in resolve(doc, [], demonyms=True) if p.feature == "DEMONYM"}
+    assert set(dem) == {"European", "Russian"}  # "Americans" are people, not a place
 
 
 def test_reference_article_places() -> None:
@@ -87,4 +116,5 @@ def test_geowebnews_subset() -> None:
     if not geo_eval.GWN.exists():
         pytest.skip("GeoWebNews absent")
     score = geo_eval.evaluate(limit=40, demonyms=True)
-    assert score.accuracy > 0.85 and score.recall > 0.6
+    # Measured on these 40 articles: recall 0.881, within 161 km 0.916 (all 200: 0.877 and 0.938).
+    assert score.accuracy > 0.89 and score.recall > 0.85

@@ -24,7 +24,8 @@ def _set(event: Event, t: TimeExpr, rule: str) -> None:
 def attach(events: list[Event], times: list[TimeExpr], doc: Doc, published: date | None) -> None:
     """Set ``event.date`` and ``date_precision``; the rule used goes to ``event.notes``."""
     sents = list(doc.sents)
-    valued = [t for t in times if t.value]
+    # "now" and "recently" (TimeML *_REF) name no calendar period: an event keeps looking.
+    valued = [t for t in times if t.value and t.precision != "ref"]
     for event in events:
         sent = sents[event.sentence] if 0 <= event.sentence < len(sents) else None
         in_sent = [t for t in valued if sent is not None and sent.start_char <= t.start < sent.end_char]

@@ -19,9 +19,25 @@ PATTERNS = re.compile(
     r"(?:day|week|month|year)s?\s+ago\b"
     r"|\b(?:last|next|this|past)\s+(?:week|month|year)\b"
     r"|\b(?:in|since|until|by)\s+(?:January|February|March|April|June|July|August|September|October|November"
-    r"|December)(?:\s+\d{4})?\b",
+    r"|December)(?:\s+\d{4})?\b"
+    r"|\b(?:(?:this|last|next|that|the|this past)\s+)?(?:spring|summer|fall|autumn|winter)\b"
+    r"|\b(?:this|last|next|the|that)\s+week-?end\b",
     re.IGNORECASE,
 )
+# Words and phrases for the present, the past and the future (TimeML PRESENT_REF, PAST_REF, FUTURE_REF).
+REFERENCES = re.compile(
+    r"\b(?:right now|now|nowadays|currently|current|presently|at present|these days|already"
+    r"|(?:more |most )?recently|recent(?: days| weeks| months| years)?|previously|formerly|lately"
+    r"|in the past|(?:the )?(?:near |distant )?future|the (?:near|short|long) term|soon|as soon as possible"
+    r"|(?:the )?coming (?:days|weeks|months|years)"
+    r"|(?:the )?(?:last|past) (?:several|few) (?:days|weeks|months|years))\b",
+    re.IGNORECASE,
+)
+# Joiners that split one NER span into two expressions ("the quarter ended Sept. 30").
+SPLIT = re.compile(r"\s+(?:ended|ending|to|through|until)\s+", re.IGNORECASE)
+RANGE = re.compile(r"^(?:between|from)\s", re.IGNORECASE)
+RANGE_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+THAT_YEAR = re.compile(r"^(?:that|the same) year$", re.IGNORECASE)
 YEAR_BACK = re.compile(r"\b(a year (earlier|ago|before)|year[- ](earlier|ago))\b", re.IGNORECASE)
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 LEAD_WORDS = {"on", "in", "since", "until", "by", "earlier", "late", "early"}
@@ -54,13 +70,24 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def find(doc: Doc, published: date | None) -> list[TimeExpr]:
     """Every time expression in ``doc`` with its value resolved against ``published``."""
-    spans: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
-    for m in PATTERNS.finditer(doc.text):
+    spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        start = ent.start_char
+        # "between 1985 and 1987" is two expressions, like "the quarter ended Sept. 30".
+        joiners = RANGE_AND if RANGE.match(ent.text) else SPLIT
+        for m in joiners.finditer(ent.text):
+            spans.append((start, ent.start_char + m.start()))
+            start = ent.start_char + m.end()
+        spans.append((start, ent.end_char))
+    for m in [*PATTERNS.finditer(doc.text), *REFERENCES.finditer(doc.text)]:
         s, e = _clean(doc, m.start(), m.end())
         if not any(a < e and s < b for a, b in spans):
             spans.append((s, e))
     out: list[TimeExpr] = []
     quarter: str | None = None  # the last quarter named, for "a year earlier"
+    year: str | None = None  # the last calendar year named, for "that year"
     for start, end in sorted(spans):
         span = doc.char_span(start, end, alignment_mode="expand")
         text = doc.text[start:end]
@@ -71,6 +98,11 @@ def find(doc: Doc, published: date | None) -> list[TimeExpr]:
             before = doc.text[max(0, start - 12) : start].split()
             if before and before[-1].lower() in {"last", "next", "this"}:
                 value, precision = resolve(f"{before[-1]} {text}", published, future)
+        if value is None and year and THAT_YEAR.match(text.strip()):
+            value, precision = year, "year"
+        if value and precision in {"year", "month", "day", "quarter", "season"} and value[:4].isdigit() \
+                and published and value[:4] != str(published.year):
+            year = value[:4]
         if precision == "quarter" and value:
             quarter = value
         elif quarter and published and YEAR_BACK.search(text):

@@ -7,7 +7,7 @@ Values and precisions (TimeML TIMEX3 conventions):
     quarter  2019-Q4
     season   1998-SU (SP spring, SU summer, FA autumn, WI winter)
     year     2019
-    decade   199 (the 1990s); a century is 19XX
+    decade   199 (the 1990s); a century is coarser still: 19 (the 20th century)
     ref      PRESENT_REF, PAST_REF, FUTURE_REF ("now", "recently", "soon": no calendar period)
 """
 
@@ -35,8 +35,9 @@ Result = tuple[str | None, str | None]
 
 # Whole expressions that point at the present, past or future without a calendar period (TimeML *_REF).
 _REF = [
-    (re.compile(r"(right |just |even |until |by |for |from |as of )?(now|nowadays|currently|current|presently|at present"
-                r"|these days|the present( time| day)?|this (time|moment|point)|at this (time|point)|today'?s)"),
+    (re.compile(r"(right |just |even |until |by |for |from |as of )?(now|nowadays|currently|current|presently"
+                r"|at present|these days|already|the present( time| day)?|this (time|moment|point)|at this (time|point)"
+                r"|today'?s)"),
      "PRESENT_REF"),
     (re.compile(r"(more |most |until |only |very )?(recently|recent|previously|formerly|once|earlier|lately"
                 r"|in the past|the past|the old days|(in |during )?recent (days|weeks|months|years|times|decades)"
@@ -49,7 +50,9 @@ _REF = [
      "FUTURE_REF"),
 ]
 SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "fall": ("FA", 9), "autumn": ("FA", 9), "winter": ("WI", 12)}
+FUTURE_BIAS = 5  # days: news looks back, so of two equally distant untensed dates the past one wins
 _SEASON = r"(spring|summer|fall|autumn|winter)"
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
 def _ymd(d: date) -> str:
@@ -68,8 +71,8 @@ def _week(d: date) -> str:
 
 
 def _reference(t: str) -> Result | None:
-    """"now", "recently", "the near future": TimeML reference values, no calendar period."""
-    t = re.sub(r"^(the|in|for|at|until|since|by|over) (?=\w)", lambda m: m[0] if "the" in m[0] else "", t)
+    """TimeML reference values for "now", "recently", "the near future": no calendar period."""
+    t = re.sub(r"^(in|for|at|until|since|by|over) ", "", t.strip(" ,."))
     for pattern, value in _REF:
         if pattern.fullmatch(t):
             return value, "ref"
@@ -96,6 +99,12 @@ def _absolute(t: str) -> Result | None:
         return (_ymd(d), "day") if d else None
     if m := re.search(rf"\b{_MON},?\s+(?:of\s+)?{_YEAR}\b", t):
         return f"{m[2]}-{MONTHS[m[1]]:02d}", "month"
+    if m := re.search(rf"\b{_SEASON}\s+(?:of\s+)?{_YEAR}\b", t):
+        return f"{m[2]}-{SEASONS[m[1]][0]}", "season"
+    if m := re.search(rf"\b(first|second|third|fourth|1st|2nd|3rd|4th)[ -]+quarter\s+(?:of\s+)?{_YEAR}\b", t) or \
+            re.search(rf"\b{_YEAR}\s+(first|second|third|fourth|1st|2nd|3rd|4th)[ -]+quarter\b", t):
+        n, year = (m[1], m[2]) if not m[1].isdigit() or len(m[1]) < 4 else (m[2], m[1])
+        return f"{year}-Q{_ORDINAL[n]}", "quarter"
     if m := re.search(r"\b(?:the\s+)?((?:1[89]|20)\d)0'?s\b", t):
         return m[1], "decade"
     if m := re.search(rf"\b{_MON}\s+{_YEAR}\b", t):
@@ -106,8 +115,12 @@ def _absolute(t: str) -> Result | None:
         tens = {"twen": 2, "thir": 3, "for": 4, "fif": 5, "six": 6, "seven": 7, "eigh": 8, "nine": 9}.get(m[1])
         return (f"19{tens}", "decade") if tens else None
     if m := re.search(r"\b(\d{1,2})(?:st|nd|rd|th) century\b", t):
-        return f"{int(m[1]) - 1:02d}", "century"
+        return f"{int(m[1]) - 1:02d}", "decade"
     if year := _spelled_year(t):
+        if m := re.search(rf"\b{_MON}\b", t):
+            return f"{year}-{MONTHS[m[1]]:02d}", "month"
+        if m := re.search(rf"\b{_SEASON}\b", t):
+            return f"{year}-{SEASONS[m[1]][0]}", "season"
         return str(year), "year"
     return None
 
@@ -145,7 +158,7 @@ def _future(t: str) -> bool:
     return bool(re.search(r"\b(next|coming|this coming|upcoming)\b", t))
 
 
-def _relative(t: str, pub: date, future: bool | None) -> Result | None:
+def _relative(t: str, pub: date, future: bool | None, capital_may: bool = False) -> Result | None:
     """Expressions anchored to the publication date."""
     if m := re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th|latest|last|past|current|the)[ -]+quarter\b", t):
         n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}.get(m[1])
@@ -153,12 +166,18 @@ def _relative(t: str, pub: date, future: bool | None) -> Result | None:
         if n is None:
             year, n = (pub.year, done) if done else (pub.year - 1, 4)
         else:
-            year = pub.year - (1 if re.search(r"\b(last|previous) year\b", t) else 0)
+            year = pub.year - (1 if re.search(r"\b(last|previous) year|year[- ](ago|earlier)\b", t) else 0)
+            year += 1 if re.search(r"\bnext year\b", t) else 0
         return f"{year}-Q{n}", "quarter"
+    if re.fullmatch(r"(the |this |that )?(current |latest |recent |comparable )?quarter", t):
+        done = (pub.month - 1) // 3
+        return (f"{pub.year}-Q{done}" if done else f"{pub.year - 1}-Q4"), "quarter"
     if m := re.search(rf"\b{_MON}\s+(this|last|next) year\b", t):
         shift = {"this": 0, "last": -1, "next": 1}[m[2]]
         return f"{pub.year + shift}-{MONTHS[m[1]]:02d}", "month"
-    if re.fullmatch(r"(the )?(current |full |fiscal |calendar )*year", t):
+    if re.fullmatch(r"(the )?(current |full |fiscal |calendar )*year", t) or re.search(
+            r"\b(end|beginning|start|rest|middle|remainder|part|half|months) of (the|this) year\b"
+            r"|\b(earlier|later) (in the|this) year\b", t):
         return str(pub.year), "year"
     if re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", t):
         return _ymd(pub), "day"
@@ -173,8 +192,7 @@ def _relative(t: str, pub: date, future: bool | None) -> Result | None:
         if unit == "day":
             return _ymd(pub + timedelta(days=sign * n)), "day"
         if unit == "week":
-            d = pub + timedelta(weeks=sign * n)
-            return _ymd(d - timedelta(days=d.weekday())), "week"
+            return _week(pub + timedelta(weeks=sign * n)), "week"
         if unit == "month":
             y, mo = _month_back(pub, -sign * n)
             return f"{y}-{mo:02d}", "month"
@@ -182,21 +200,47 @@ def _relative(t: str, pub: date, future: bool | None) -> Result | None:
     if m := re.search(r"\b(last|this|next|past|coming|previous|current)\s+(week|month|year)\b", t):
         shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m[1], 0)
         if m[2] == "week":
-            d = pub + timedelta(weeks=shift)
-            return _ymd(d - timedelta(days=d.weekday())), "week"
+            return _week(pub + timedelta(weeks=shift)), "week"
         if m[2] == "month":
             y, mo = _month_back(pub, -shift)
             return f"{y}-{mo:02d}", "month"
         return str(pub.year + shift), "year"
+    if m := re.search(rf"\b{_SEASON}\b", t):
+        code, first = SEASONS[m[1]]
+        started = pub.month >= first or (code == "WI" and pub.month <= 2)
+        if re.search(r"\b(last|past|previous)\b", t) and not re.search(r"\bthis past\b", t):
+            year = pub.year if started and pub.month > first + 2 else pub.year - 1
+        elif _future(t) or future is True:
+            year = pub.year if not started else pub.year + 1
+        else:
+            year = pub.year
+        if code == "WI" and pub.month <= 2 and year == pub.year:
+            year -= 1  # the winter that began last December
+        return f"{year}-{code}", "season"
+    if re.search(r"\bweek-?end\b", t):
+        # The weekend just past, or the coming one when the verb is future.
+        if future or _future(t):
+            d = pub + timedelta(days=(5 - pub.weekday()) % 7)
+        else:
+            d = pub - timedelta(days=(pub.weekday() + 2) % 7 or 7)
+        return f"{_week(d)}-WE", "week"
+    if m := re.search(r"\b(last|past|this|current) decade\b", t):
+        return str(pub.year // 10 - (0 if m[1] in {"this", "current"} else 1)), "decade"
     if m := re.search(rf"\b{_MON}\s+{_DAY}\b", t) or re.search(rf"\b{_DAY}\s+(?:of\s+)?{_MON}", t):
         month, day = (MONTHS[m[1]], int(m[2])) if m[1].isalpha() else (MONTHS[m[2]], int(m[1]))
+        weekday = re.search(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", t)
+        if weekday and not any((d := _day_of(y, month, day)) and d.weekday() == WEEKDAYS[weekday[1]]
+                               for y in (pub.year - 1, pub.year, pub.year + 1)):
+            weekday = None  # a misprinted weekday: fall back to the nearest date
         best = None
         for year in (pub.year - 1, pub.year, pub.year + 1):
             d = _day_of(year, month, day)
             if d is None:
                 continue
+            if weekday and d.weekday() != WEEKDAYS[weekday[1]]:
+                continue  # "Saturday, April 25" names the year whose April 25 is a Saturday
             # Tense picks the side; without it the nearest one wins, the past on a tie.
-            dist = (pub - d).days if d <= pub else (d - pub).days + 1
+            dist = (pub - d).days if d <= pub else (d - pub).days + FUTURE_BIAS
             if (future is True and d < pub) or (future is False and d > pub):
                 dist += 1000
             if best is None or dist < best[0]:
@@ -212,7 +256,8 @@ def _relative(t: str, pub: date, future: bool | None) -> Result | None:
             back = 7
         return _ymd(pub - timedelta(days=back)), "day"
     if m := re.search(rf"\b{_MON}\b", t):
-        if m[1] == "may" and not re.search(r"\b(in|of|since|until|early|late|mid|last|next|this)\s+may\b", t):
+        if m[1] == "may" and not capital_may and not re.search(
+                r"\b(in|of|since|until|early|late|mid|last|next|this)\s+may\b", t):
             return None  # the modal verb
         month = MONTHS[m[1]]
         back, ahead = (pub.month - month) % 12, (month - pub.month) % 12
@@ -236,9 +281,11 @@ def resolve(text: str, published: date | None, future: bool | None = None) -> Re
     ``future``: True when the governing verb is future, False when past, None when unknown.
     """
     t = " ".join(text.lower().replace("’", "'").split())
-    found = _absolute(t)
+    found = _reference(t) or _absolute(t)
     if found:
         return found
     if published is None:
         return None, None
-    return _relative(t, published, future) or (None, None)
+    # "May" written with a capital inside a sentence is the month, not the modal verb.
+    capital_may = bool(re.search(r"(?<=\w )May\b", " " + text)) or text.strip() == "May"
+    return _relative(t, published, future, capital_may) or (None, None)

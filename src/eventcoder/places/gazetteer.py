@@ -248,6 +248,9 @@ def get_gazetteer() -> Gazetteer:
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as fh:
             pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(fh.name, path)
+        for stale in path.parent.glob("gazetteer-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)  # an older version's index: ~30 MB each, never read again
     except OSError:
         pass  # a read-only home still works, it just rebuilds per process
     return Gazetteer(data)
