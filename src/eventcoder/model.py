@@ -76,7 +76,7 @@ class TimeExpr:
     start: int
     end: int
     value: str | None  # 2020-02-12, 2019-12, 2018; None when the text alone cannot fix it
-    precision: str | None  # day | month | year
+    precision: str | None  # day | month | year | week | quarter | season | decade | ref (see dates.normalize)
 
 
 @dataclass(slots=True)
@@ -94,6 +94,8 @@ class Event:
     quadclass: int
     evidence: Span
     plover_mode: str | None = None
+    # The word(s) that carry the event: the verb or noun that fired, and its support verb if any.
+    trigger: Span | None = None
     negated: bool = False
     hypothetical: bool = False
     date: str | None = None

@@ -8,12 +8,17 @@ from spacy.tokens import Doc, Token
 
 from eventcoder.model import Event, TimeExpr
 
-LEAD_TOKENS = 3  # "In 2018, ..." sets the date of the whole sentence
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
 
 
-def _trigger(event: Event, doc: Doc) -> Token | None:
-    span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+def _governor(token: Token, stops: set[int]) -> Token:
+    """The verb (or the event's own trigger word) a time expression hangs from."""
+    while token.head != token and token.i not in stops and token.pos_ not in {"VERB", "AUX"}:
+        token = token.head
+    return token
 
 
 def _set(event: Event, t: TimeExpr, rule: str) -> None:
@@ -22,28 +27,43 @@ def _set(event: Event, t: TimeExpr, rule: str) -> None:
 
 
 def attach(events: list[Event], times: list[TimeExpr], doc: Doc, published: date | None) -> None:
-    """Set ``event.date`` and ``date_precision``; the rule used goes to ``event.notes``."""
-    sents = list(doc.sents)
+    """Set ``event.date`` and ``date_precision``; the rule used goes to ``event.notes``.
+
+    A time expression dates an event when it hangs from the event's trigger or from a verb
+    whose clause contains the trigger ("In 2018, Russia and Turkey agreed"; "On Monday X
+    said Y attacked Z"), the nearest such one winning. One inside another clause or noun
+    phrase ("an agreement ... from 2018") does not.
+    """
     # "now" and "recently" (TimeML *_REF) name no calendar period: an event keeps looking.
     valued = [t for t in times if t.value and t.precision != "ref"]
     for event in events:
-        sent = sents[event.sentence] if 0 <= event.sentence < len(sents) else None
-        in_sent = [t for t in valued if sent is not None and sent.start_char <= t.start < sent.end_char]
-        trigger = _trigger(event, doc)
-        chosen = None
-        if trigger is not None and in_sent:
-            sub = {t.i for t in trigger.subtree}
-            governed = [t for t in in_sent if (tok := doc.char_span(t.start, t.end, alignment_mode="expand"))
-                        is not None and len(tok) and tok.root.i in sub]
-            if governed:
-                # The nearest one to the trigger governs it.
-                chosen = min(governed, key=lambda t: abs(t.start - trigger.idx)), "clause"
-        if chosen is None and len(in_sent) == 1:
-            chosen = in_sent[0], "sentence"
-        if chosen is None and sent is not None:
-            lead = [t for t in in_sent if t.start < sent[min(LEAD_TOKENS, len(sent) - 1)].idx + 1]
-            if lead:
-                chosen = lead[0], "sentence start"
+        anchor = event.trigger or event.evidence
+        words = _tokens(doc, anchor.start, anchor.end)
+        if event.trigger is None and words:
+            words = [min(words, key=lambda w: len(list(w.ancestors)))]
+        chosen: tuple[TimeExpr, str] | None = None
+        if words:
+            stops = {w.i for w in words}
+            sentence = words[0].sent
+            best = None
+            for t in valued:
+                if not sentence.start_char <= t.start < sentence.end_char:
+                    continue
+                expression = _tokens(doc, t.start, t.end)
+                if not expression:
+                    continue
+                root = min(expression, key=lambda w: len(list(w.ancestors)))
+                governor = _governor(root.head if root.head != root else root, stops)
+                if governor.i in stops:
+                    distance, rule = 0, "clause"
+                elif any(w.i in {g.i for g in governor.subtree} for w in words):
+                    distance, rule = len(list(words[0].ancestors)) - len(list(governor.ancestors)), "governing clause"
+                else:
+                    continue
+                if best is None or distance < best[0]:
+                    best = (distance, t, rule)
+            if best is not None:
+                chosen = best[1], best[2]
         if chosen is not None:
             _set(event, *chosen)
         elif published is not None:

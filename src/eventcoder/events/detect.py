@@ -301,7 +301,9 @@ class _Finder:
                 code = self.lexicon.request_code(code[:2], act.pattern.code) or code
                 if not targets:
                     targets = self.actors_at(self.subject_of(act.trigger)) if act.trigger.dep_ == "ccomp" else []
-            targets = targets or self.actors_at(self.fallback_targets(match)) or self.nearest_actor(match, sources)
+            targets = targets or self.actors_at(self.fallback_targets(match))
+            if not targets and not code.startswith("01"):
+                targets = self.nearest_actor(match, sources)
             if pattern.pos == "noun" and match.pattern.preps and match.pattern.preps[-1] in {"between", "among"}:
                 sources, targets = targets[:1], targets[1:2]
             if not sources:
@@ -345,6 +347,8 @@ class _Finder:
                 cameo=cameo.code, cameo_root=cameo.root, plover=cameo.plover, plover_mode=cameo.plover_mode,
                 goldstein=cameo.goldstein, quadclass=cameo.quadclass,
                 evidence=Span(start, end, self.doc.text[start:end]), confidence=0.8, pattern=f"quote cue '{quote.cue}'",
+                trigger=Span(quote.cue_start, quote.cue_end, self.doc.text[quote.cue_start:quote.cue_end])
+                if quote.cue_start is not None and quote.cue_end is not None else None,
                 notes=[f"a {quote.kind} quote attributed to {quote.speaker.text!r} by the cue '{quote.cue}'"]))
         return events
 
@@ -375,9 +379,17 @@ class _Finder:
             id=f"e{number + 1}", sentence=self.sentence_of[trigger.i], source=source, target=target,
             cameo=cameo.code, cameo_root=cameo.root, plover=cameo.plover, plover_mode=cameo.plover_mode,
             goldstein=cameo.goldstein, quadclass=cameo.quadclass,
-            evidence=Span(start, end, self.doc.text[start:end]), negated=negated, hypothetical=hypothetical,
+            evidence=Span(start, end, self.doc.text[start:end]), trigger=self._trigger_span(match),
+            negated=negated, hypothetical=hypothetical,
             confidence=round(confidence, 2), pattern=match.pattern.text, notes=how + notes,
         )
+
+
+    def _trigger_span(self, match: _Match) -> Span:
+        words = [match.trigger] + [t for t in (match.carrier, match.complement) if t is not None]
+        start = min(t.idx for t in words)
+        end = max(t.idx + len(t.text) for t in words)
+        return Span(start, end, self.doc.text[start:end])
 
 
 def find_events(doc: Doc, mentions: Mentions, lexicon: Lexicon, quotes: list[Quote],
