@@ -26,19 +26,33 @@ def event_key(article_hash: str, index: int, event_id: str) -> int:
 
 
 def event_day(value: str | None, published: date | None) -> date | None:
-    """The event's day: its date, the first day of its month or year at coarser precision, else published."""
-    if value:
-        parts = value.split("-")
-        try:
-            if len(parts) >= 3:
-                return date.fromisoformat(value[:10])
-            if len(parts) == 2:
-                return date(int(parts[0]), int(parts[1]), 1)
-            if len(parts) == 1 and len(parts[0]) == 4:
-                return date(int(parts[0]), 1, 1)
-        except ValueError:
-            pass
+    """The first day of the event's period (day, week, month, quarter, season, year), else published.
+
+    Values are TimeML-style: 2020-02-12, 2020-W06, 2020-02, 2020-Q3, 2020-SU, 2020.
+    """
+    if not value or not value[:4].isdigit():
+        return published
+    year = int(value[:4])
+    rest = value[5:]
+    try:
+        if len(rest) >= 5 and rest[2] == "-":
+            return date.fromisoformat(value[:10])
+        if rest.startswith("W") and rest[1:3].isdigit():
+            return date.fromisocalendar(year, int(rest[1:3]), 1)
+        if rest.startswith("Q") and rest[1:2].isdigit():
+            return date(year, 3 * int(rest[1]) - 2, 1)
+        if rest[:2] in _SEASON_MONTH:
+            return date(year, _SEASON_MONTH[rest[:2]], 1)
+        if rest[:2].isdigit():
+            return date(year, int(rest[:2]), 1)
+        if not rest and len(value) == 4:
+            return date(year, 1, 1)
+    except ValueError:
+        pass
     return published
+
+
+_SEASON_MONTH = {"WI": 1, "SP": 3, "SU": 6, "FA": 9, "AU": 9}
 
 
 def _actor(actor: Actor | None) -> tuple:
