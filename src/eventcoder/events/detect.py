@@ -24,6 +24,7 @@ _OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 # Dependencies through which a trigger inherits its governor's subject or modality.
 _CLIMB_DEPS = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl", "ccomp", "dobj", "pobj", "prep"}
 _MODALITY_CLIMB = {"xcomp", "acl", "pcomp", "pobj", "prep", "dobj", "ccomp", "advcl"}
+_VERBAL_QUADCLASSES = {1, 3}
 # Appeals (02) and demands (10) take their subcode from the act they ask for.
 _REQUEST_ROOTS = {"02", "10"}
 # Prepositions whose object is the one acted on when a pattern names no slot of its own.
@@ -321,6 +322,10 @@ class _Finder:
                 if intended is not None:
                     code, hypothetical = intended, False
                     mood.notes.append(f"coded as the intent {intended}, not the act {pattern.code}")
+                elif self.lexicon.cameo(code).quadclass in _VERBAL_QUADCLASSES:
+                    # Saying one will refuse or condemn is already refusing or condemning.
+                    hypothetical = False
+                    mood.notes.append("a verbal act announced is the act itself")
             for source in sources:
                 for target in targets or [None]:
                     if target is not None and target.code == source.code:
