@@ -45,13 +45,31 @@ class Result:
 
 
 def _pick(actors: list[Actor], start: int, end: int, head: str) -> Actor | None:
-    """The predicted actor for a gold span: same head word first, else the largest overlap."""
+    """The predicted actor for a gold span: the same span, else the same start, else the same
+    last word (the head), else the largest overlap."""
     overlapping = [a for a in actors if a.start < end and start < a.end]
     if not overlapping:
         return None
-    same_head = [a for a in overlapping if a.text.split()[-1:] == [head] if a.text.split()]
-    pool = same_head or overlapping
+    for test in (lambda a: (a.start, a.end) == (start, end), lambda a: a.text.split()[-1:] == [head],
+                 lambda a: a.start == start):
+        pool = [a for a in overlapping if test(a)]
+        if pool:
+            break
+    else:
+        pool = overlapping
     return max(pool, key=lambda a: (min(a.end, end) - max(a.start, start), -abs(a.end - end)))
+
+
+_POSTMODIFIERS = {"of", "in", "at", "from", "to", "loyal", "backing", "who", "with", "on"}
+
+
+def _head(mention: str) -> str:
+    """The head word of a gold mention: its last word before any post-modifier ("rebels of X")."""
+    words = mention.split()
+    for index, word in enumerate(words[1:], 1):
+        if word.lower() in _POSTMODIFIERS:
+            return words[index - 1]
+    return words[-1]
 
 
 def _role(code: str) -> str:
@@ -73,7 +91,7 @@ def evaluate(gold_path: Path = GOLD, actor_files: list[Path] | None = None) -> R
     result = Result()
     for key, coded in zip(keys, Pipeline(actor_files or []).code_many(articles), strict=True):
         for row in sentences[key]:
-            head = row["mention"].split()[-1]
+            head = _head(row["mention"])
             actor = _pick(coded.actors, row["start"], row["end"], head)
             got = actor.code if actor else None
             ok = got == row["code"]

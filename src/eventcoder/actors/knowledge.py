@@ -182,8 +182,14 @@ def _add_people(kb: Knowledge, rows: Iterable[dict[str, str]]) -> None:
     terms: dict[str, list[Term]] = defaultdict(list)
     aliases: dict[str, set[str]] = defaultdict(set)
     for row in rows:
-        term = Term(row["name"], row["country"], row["code"], row.get("office", "").lower(),
-                    _day(row.get("start")), _day(row.get("end")))
+        office = row.get("office", "").lower()
+        code = row["code"]
+        role = kb.roles.get(normalize(office))
+        if role is not None and code.endswith("GOV") and len(code) == 6 and role.code != "GOV":
+            # The role lexicon decides an office's sector: a defence minister is MIL, a junta
+            # leader MIL, wherever the people files wrote the generic GOV.
+            code = code[:3] + role.code
+        term = Term(row["name"], row["country"], code, office, _day(row.get("start")), _day(row.get("end")))
         terms[row["name"]].append(term)
         aliases[row["name"]].update([row["name"], *_items(row.get("aliases"))])
     surnames: dict[str, set[str]] = defaultdict(set)
@@ -209,51 +215,89 @@ def _add_organization(kb: Knowledge, row: dict[str, str]) -> None:
         kb.add(name, entry)
 
 
+_USER_KEYS = {"name", "code", "aliases", "country", "office", "start", "end"}
+_ROLE_KEYS = {"term", "code", "kind"}
+
+
+def _user_error(path: Path, line: int, reason: str) -> EventcoderError:
+    return EventcoderError("E010", path=path, line=line, reason=reason)
+
+
 def _load_user_file(kb: Knowledge, path: Path) -> list[dict[str, str]]:
-    """Entries from a user's YAML actor file; returns people rows for the officials index."""
+    """Entries from a user's YAML actor file (format in docs/actors.md); returns its people rows."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise EventcoderError("E010", path=path, line=0, reason=exc.strerror or str(exc)) from None
+        raise _user_error(path, 0, exc.strerror or str(exc)) from None
     try:
         data = yaml.safe_load(text) or {}
+        node = yaml.compose(text)
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", -1) + 1
-        raise EventcoderError("E010", path=path, line=line, reason=getattr(exc, "problem", str(exc))) from None
+        raise _user_error(path, line, getattr(exc, "problem", None) or str(exc)) from None
+    except ValueError:  # YAML reads 2020-13-45 as a date and fails
+        raise _user_error(path, _bad_date_line(text), "dates must be YYYY-MM-DD") from None
+    if not isinstance(data, dict) or not isinstance(data.get("actors", []), list) \
+            or not isinstance(data.get("roles", []), list) or not (data.get("actors") or data.get("roles")):
+        raise _user_error(path, 1, "expected a top-level 'actors:' list (and/or a 'roles:' list)")
+    unknown = set(data) - {"actors", "roles"}
+    if unknown:
+        raise _user_error(path, 1, f"unknown top-level key {sorted(unknown)[0]!r}; use 'actors:' or 'roles:'")
+    for index, item in enumerate(data.get("roles") or []):
+        line = _item_line(node, "roles", index)
+        if not isinstance(item, dict) or not item.get("term") or not item.get("code"):
+            raise _user_error(path, line, "each role needs 'term' and 'code'")
+        if set(item) - _ROLE_KEYS:
+            raise _user_error(path, line, f"unknown field {sorted(set(item) - _ROLE_KEYS)[0]!r}")
+        kb.roles[normalize(str(item["term"]))] = Role(str(item["code"]).upper(), str(item.get("kind") or "group"))
     people: list[dict[str, str]] = []
-    entries = data.get("actors") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
-        raise EventcoderError("E010", path=path, line=1, reason="expected a top-level 'actors:' list")
-    lines = _entry_lines(text)
-    for index, item in enumerate(entries):
-        line = lines[index] if index < len(lines) else 0
+    for index, item in enumerate(data.get("actors") or []):
+        line = _item_line(node, "actors", index)
         if not isinstance(item, dict) or not item.get("name") or not item.get("code"):
-            raise EventcoderError("E010", path=path, line=line, reason="each entry needs 'name' and 'code'")
+            raise _user_error(path, line, "each entry needs 'name' and 'code'")
+        if set(item) - _USER_KEYS:
+            raise _user_error(path, line, f"unknown field {sorted(set(item) - _USER_KEYS)[0]!r}")
         code = str(item["code"]).upper()
         if not code.isalpha() or len(code) < 3:
-            raise EventcoderError("E010", path=path, line=line, reason=f"bad actor code {code!r}")
+            raise _user_error(path, line, f"bad actor code {code!r}")
         aliases = item.get("aliases") or []
         if isinstance(aliases, str):
             aliases = [aliases]
         if item.get("office") or item.get("start") or item.get("end"):
             try:
                 start, end = _day(item.get("start")), _day(item.get("end"))
-            except ValueError:
-                raise EventcoderError("E010", path=path, line=line, reason="dates must be YYYY-MM-DD") from None
-            people.append({"name": item["name"], "aliases": "|".join(aliases), "country": code[:3],
-                           "code": code, "office": str(item.get("office", "")),
+            except (ValueError, TypeError):
+                raise _user_error(path, line, "dates must be YYYY-MM-DD") from None
+            people.append({"name": str(item["name"]), "aliases": "|".join(map(str, aliases)),
+                           "country": str(item.get("country") or code[:3]).upper(), "code": code,
+                           "office": str(item.get("office", "")),
                            "start": start.isoformat() if start else "", "end": end.isoformat() if end else ""})
             continue
-        entry = Entry(ORGANIZATION, code, str(item.get("country") or code[:3]).upper(), item["name"])
+        entry = Entry(ORGANIZATION, code, str(item.get("country") or code[:3]).upper(), str(item["name"]))
         for name in [item["name"], *aliases]:
-            key = normalize(str(name))
-            kb.names[key] = [entry]  # a user's entry overrides the packaged ones
+            kb.replace(str(name), entry)
     return people
 
 
-def _entry_lines(text: str) -> list[int]:
-    """Line numbers of the list items under 'actors:', for error messages."""
-    return [n for n, line in enumerate(text.splitlines(), 1) if line.lstrip().startswith("- ")]
+def _bad_date_line(text: str) -> int:
+    """The first line holding a date-like value that is not a real date."""
+    for number, line in enumerate(text.splitlines(), 1):
+        value = line.split(":", 1)[-1].strip()
+        if len(value) == 10 and value[4] == "-" and value[7] == "-":
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                return number
+    return 0
+
+
+def _item_line(root: yaml.Node | None, key: str, index: int) -> int:
+    """The 1-based line where item ``index`` of the top-level list ``key`` starts."""
+    if isinstance(root, yaml.MappingNode):
+        for key_node, value in root.value:
+            if key_node.value == key and isinstance(value, yaml.SequenceNode) and index < len(value.value):
+                return value.value[index].start_mark.line + 1
+    return 0
 
 
 @lru_cache(maxsize=8)

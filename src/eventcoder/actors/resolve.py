@@ -1,30 +1,34 @@
 """Find actor mentions in a parsed article and resolve each to a CAMEO-style code.
 
-One left-to-right pass over the nominal heads of the article: a head is resolved from
-the dictionaries (a name, a capital, an organisation), else from a role noun and the
-nationality, possessor or organisation that modifies it, else by coreference with what
-came before (pronouns, "the two", "the ministry"). Coordinated heads ("Russia and
-Turkey") give one actor each. Every actor records how it was resolved, for explain.
+One left-to-right pass over the nominal heads of the article: a head is resolved from a
+title beside a name ("Georgian President Eduard Shevardnadze"), from the dictionaries (a
+name, a capital, an organisation), else from a role noun and the nationality, possessor
+or organisation that modifies it (looked for through chains of compounds and
+possessives), else by coreference with what came before (pronouns, "the two", "the
+ministry"). A role noun with no country of its own takes one from its sentence: a place
+it or its verb is in or from, the sentence's subject, the nearest actor. Coordinated
+heads ("Russia and Turkey") give one actor each. Every actor records how it was resolved.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
 from eventcoder.actors.knowledge import (
     ADJECTIVE,
     COUNTRY,
     GOVERNMENT,
+    GRACE_AFTER,
+    GRACE_BEFORE,
     LEADER,
     ORGANIZATION,
     Entry,
     Knowledge,
-    normalize,
 )
 from eventcoder.model import Actor
 
@@ -36,9 +40,15 @@ _MODIFIER_DEPS = {"poss", "amod", "compound", "nmod", "npadvmod"}
 # Nouns that stand for a whole state when counted or paired: "the two countries", "both sides".
 _STATE_NOUNS = {"country", "nation", "state", "side", "government", "neighbour", "neighbor"}
 # A capital after these prepositions is where something happened, not who acted.
-# "the ministry", "this army", "his soldiers": a definite description refers back.
-_DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "its", "their"}
-_LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "around", "across", "via"}
+_LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "around", "across", "via",
+                   "over", "toward", "towards", "through", "within"}
+# Sectors of the state itself: a member of one is coded by country + the role noun's own sector
+# ("Hun Sen's troops" KHMMIL); a member of any other group is coded as that group
+# ("Navalny's supporters" RUSOPP, "Hezbollah fighters" LBNINS).
+_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"}
+_INTERNATIONAL = {"IGO", "NGO", "IMG"}
+_FORMER = {"former", "ex", "deposed", "ousted"}
+_EDGE_PUNCT = {'"', "'", "“", "”", "‘", "’", "«", "»", "(", ")", ",", "-", "—", "–", ":", ";"}
 _MATCHERS: dict[int, PhraseMatcher] = {}
 
 
@@ -80,39 +90,61 @@ class Mentions:
 
 
 def _matcher(doc: Doc, kb: Knowledge) -> PhraseMatcher:
+    """The phrase matcher over every dictionary spelling, built once per Knowledge."""
     matcher = _MATCHERS.get(id(kb))
     if matcher is None:
-        matcher = PhraseMatcher(doc.vocab, attr="LOWER")
         from eventcoder.nlp import get_nlp
 
-        names = list(kb.names)
-        for name, pattern in zip(names, get_nlp().tokenizer.pipe(names), strict=True):
-            matcher.add(name, [pattern])
+        matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+        tokenizer = get_nlp().tokenizer
+        for key in kb.names:
+            forms = sorted(kb.surfaces.get(key) or {key})
+            matcher.add(key, list(tokenizer.pipe(forms)))
         _MATCHERS[id(kb)] = matcher
     return matcher
+
+
+def _singulars(word: str) -> list[str]:
+    """Singular guesses for a plural the lemmatizer left alone (proper-noun "airmen")."""
+    forms = []
+    if word.endswith("men"):
+        forms.append(word[:-3] + "man")
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("s"):
+        forms += [word[:-1], word[:-2]]
+    return forms
 
 
 class _Resolver:
     def __init__(self, doc: Doc, published: date | None, kb: Knowledge) -> None:
         self.doc, self.published, self.kb = doc, published, kb
-        self.sentence_of = {}
-        for index, sent in enumerate(doc.sents):
+        self.sentence_of: dict[int, int] = {}
+        self.sentences = list(doc.sents)
+        for index, sent in enumerate(self.sentences):
             for token in sent:
                 self.sentence_of[token.i] = index
-        spans = []
-        for match_id, start, end in _matcher(doc, kb)(doc):
-            spans.append(Span(doc, start, end, label=match_id))
+        spans = [Span(doc, start, end, label=match_id) for match_id, start, end in _matcher(doc, kb)(doc)]
         self.matches: dict[int, tuple[Span, Entry]] = {}
-        for span in filter_spans(spans):
-            if span.text.islower():  # names are capitalised: "said" is not Oman's Said
+        # Longest match first; between equal lengths the later one ("Crown Prince Mohammed" vs
+        # "Mohammed bin Zayed"): English names end in their most specific word.
+        spans.sort(key=lambda s: (-(s.end - s.start), -s.start))
+        taken: set[int] = set()
+        for span in spans:
+            if taken.intersection(range(span.start, span.end)):
                 continue
-            entries = kb.names.get(normalize(span.text)) or kb.names.get(doc.vocab.strings[span.label], [])
+            taken.update(range(span.start, span.end))
+            key = doc.vocab.strings[span.label]
+            if not kb.accepts(key, span.text):
+                continue
+            entries = kb.names.get(key)
             if entries:
                 entry = self._choose(entries)
                 for token in span:
                     self.matches[token.i] = (span, entry)
         self.seen: list[_Seen] = []
         self.memo: dict[int, list[Actor]] = {}
+        self.consumed: set[int] = set()  # modifier tokens already part of a larger actor
 
     def _choose(self, entries: list[Entry]) -> Entry:
         ranked = sorted(entries, key=lambda e: _KIND_ORDER[e.kind])
@@ -133,6 +165,21 @@ class _Resolver:
                 mentions.by_head[token.i] = actors
                 if not self._is_place(token):
                     mentions.actors.extend(actors)
+        # Names inside a larger phrase that no actor took in: "Islamic State positions",
+        # "an African Union convoy", "Damascus ally Moscow". Listed, not argument heads.
+        taken = {i for a in mentions.actors for i in range(a.start, a.end)}
+        for token in self.doc:
+            match = self.matches.get(token.i)
+            if match is None or token.i in mentions.by_head:
+                continue
+            span, entry = match
+            if any(t.i in self.consumed for t in span) or span.start_char in taken:
+                continue
+            if token == span.root and entry.kind in {ORGANIZATION, GOVERNMENT, LEADER}:
+                code, why = entry.code_on(self.published)
+                mentions.actors.append(self._actor(span, code, entry.country, code[3:] or None, entry.name,
+                                                   f"{entry.kind} inside a phrase: {why}"))
+        mentions.actors.sort(key=lambda a: (a.start, a.end))
         return mentions
 
     def _is_head(self, token: Token) -> bool:
@@ -147,16 +194,19 @@ class _Resolver:
         return token.dep_ not in {"compound", "amod", "flat"}
 
     def _is_place(self, token: Token) -> bool:
-        """A capital or country after "in", "from" ... is a location, not an acting government."""
+        """A capital after "in", "from" ... is a location, not an acting government.
+
+        A country there is still listed (as the state, ISO3 alone): "aid to Italy" names Italy.
+        """
         match = self.matches.get(token.i)
-        return (match is not None and match[1].kind in {GOVERNMENT, COUNTRY} and token.dep_ == "pobj"
+        return (match is not None and match[1].kind == GOVERNMENT and token.dep_ == "pobj"
                 and token.head.lower_ in _LOCATIVE_PREPS)
 
     def resolve(self, token: Token) -> list[Actor]:
         if token.i in self.memo:
             return self.memo[token.i]
         self.memo[token.i] = []  # guards against cycles in odd parses
-        actors = (self._from_dictionary(token) or self._from_role(token) or self._from_title(token)
+        actors = (self._from_title(token) or self._from_dictionary(token) or self._from_role(token)
                   or self._from_pair(token) or self._from_pronoun(token) or self._from_apposition(token))
         self.memo[token.i] = actors
         for actor in actors:
@@ -176,48 +226,115 @@ class _Resolver:
         if entry.kind in {COUNTRY, ADJECTIVE}:
             # "Syria" alone is the state; its role comes from a role noun it modifies, if any.
             code = entry.country or code
+            other = self._other_nationality(token, entry)
+            if other is not None:
+                # "Ecuadorean Indians": the adjective says whose people they are.
+                code, why = other + "CVL", why + f", a people of {other}"
+            elif entry.kind == ADJECTIVE and self._is_people(token, span):
+                role = self.kb.roles.get("people")
+                code, why = code + (role.code if role else "CVL"), why + ", a people named by a plural demonym"
+        if entry.kind == LEADER and self._is_former(token):
+            code, why = f"{entry.country}ELI", why + "; called former"
         sector = code[3:] or None
         return [self._actor(span, code, entry.country, sector, entry.name, f"{entry.kind}: {why}")]
+
+    def _other_nationality(self, token: Token, entry: Entry) -> str | None:
+        """The country of a nationality adjective before a plural demonym of another country."""
+        if entry.kind != ADJECTIVE or token.tag_ not in {"NNS", "NNPS"}:
+            return None
+        for child in token.children:
+            match = self.matches.get(child.i)
+            if child.dep_ in {"amod", "compound"} and match and match[1].kind == ADJECTIVE \
+                    and match[1].country != entry.country:
+                self.consumed.add(child.i)
+                return match[1].country
+        return None
+
+    def _is_people(self, token: Token, span: Span) -> bool:
+        """ "Palestinians" as the object of an act: the people, not the state."""
+        return (len(span) == 1 and token.pos_ in {"NOUN", "PROPN"} and token.tag_ in {"NNS", "NNPS"}
+                and token.dep_ in {"dobj", "pobj", "nsubjpass"})
+
+    def _is_former(self, token: Token) -> bool:
+        return any(t.lower_ in _FORMER for t in self.doc[max(token.left_edge.i, token.i - 6): token.i])
 
     def _role_of(self, token: Token) -> tuple[str, str, str] | None:
         """(role code, kind, term) for a role noun, trying "armed forces" before "forces"."""
         lemma = token.lemma_.lower()
         for child in token.children:
-            if child.dep_ in {"amod", "compound"} and child.i == token.i - 1:
-                role = self.kb.roles.get(f"{child.lower_} {lemma}") or self.kb.roles.get(f"{child.lemma_.lower()} {lemma}")
-                if role:
-                    return role.code, role.kind, f"{child.lower_} {lemma}"
+            if child.dep_ in {"amod", "compound"} and child.i >= token.i - 2:
+                modifiers = [child.lower_, child.lemma_.lower()]
+                if child.i >= 2 and self.doc[child.i - 1].text == "-":
+                    modifiers.insert(0, f"{self.doc[child.i - 2].lower_}-{child.lower_}")  # "pro-democracy"
+                for modifier in modifiers:
+                    for phrase in (f"{modifier} {lemma}", f"{modifier} {token.lower_}", f"{modifier}-{lemma}"):
+                        role = self.kb.roles.get(phrase)
+                        if role:
+                            return role.code, role.kind, phrase
+        if token.i >= 1 and self.doc[token.i - 1].pos_ in {"PROPN", "NOUN", "ADJ"}:
+            # A title split over two tokens the parser did not join: "Crown Prince" in a name.
+            phrase = f"{self.doc[token.i - 1].lower_} {lemma}"
+            role = self.kb.roles.get(phrase)
+            if role and role.kind != "group":
+                return role.code, role.kind, phrase
+        if token.i >= 2 and self.doc[token.i - 1].text in {"-", "‐"}:
+            # "secretary - general" is tokenized apart: try the hyphenated whole first.
+            phrase = f"{self.doc[token.i - 2].lower_}-{token.lower_}"
+            role = self.kb.roles.get(phrase)
+            if role:
+                return role.code, role.kind, phrase
         role = self.kb.roles.get(lemma) or self.kb.roles.get(token.lower_)
+        if role is None and token.pos_ in {"NOUN", "PROPN"} and token.lower_.endswith(("s", "men")):
+            role = next((self.kb.roles[f] for f in _singulars(token.lower_) if f in self.kb.roles), None)
+        if role is None and token.pos_ in {"NOUN", "PROPN"}:
+            # "a police station", "navy gunboats": the role is in the compound before the noun.
+            for child in token.children:
+                if child.dep_ == "compound" and child.i == token.i - 1 and child.i not in self.matches:
+                    sub = self._role_of(child)
+                    if sub and sub[1] == "group":
+                        return sub[0], sub[1], f"{sub[2]} {lemma}"
         return (role.code, role.kind, lemma) if role else None
 
-    def _countries_of_modifiers(self, token: Token) -> tuple[list[str], Actor | None]:
-        """Countries named by a head's modifiers, and an organisation among them if any."""
-        countries: list[str] = []
-        organization: Actor | None = None
-        modifiers = [c for c in token.children if c.dep_ in _MODIFIER_DEPS]
+    def _owners(self, token: Token, depth: int = 0) -> list[Actor]:
+        """The actors a head's modifiers name: its possessor, nationality, organisation.
+
+        A possessor wins over adjectives ("Syria's Russia-backed forces" is Syria's);
+        otherwise the modifier nearest the head that names someone, with its conjuncts
+        ("Russian and Turkish troops"). Unresolved compounds are searched through
+        ("Chinese Foreign Ministry spokesperson": Chinese modifies Ministry).
+        """
+        parts = [token]
+        if token.i >= 2 and self.doc[token.i - 1].text in {"-", "‐"}:
+            parts.append(self.doc[token.i - 2])  # "U.N. secretary-general": U.N. hangs from "secretary"
+        modifiers = [c for part in parts for c in part.children if c.dep_ in _MODIFIER_DEPS and c.i < part.i]
         modifiers += [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}
                       for g in c.children if g.dep_ == "pobj"]
+        modifiers.sort(key=lambda c: (c.dep_ != "poss", c.i > token.i, -c.i))
         for child in modifiers:
+            found: list[Actor] = []
             for member in [child, *child.conjuncts]:
-                found = self._country_of(member)
-                for actor in found:
-                    if actor.country and actor.country not in countries:
-                        countries.append(actor.country)
-                    if organization is None and self.matches.get(member.i, (None, None))[1] is not None \
-                            and self.matches[member.i][1].kind == ORGANIZATION:
-                        organization = actor
-        return countries, organization
+                for actor in self._actor_of_modifier(member, depth):
+                    if actor.country and all(a.code != actor.code for a in found):
+                        found.append(actor)
+            if found:
+                self.consumed.update(t.i for t in child.subtree)
+                return found
+        return []
 
-    def _country_of(self, token: Token) -> list[Actor]:
+    def _actor_of_modifier(self, token: Token, depth: int) -> list[Actor]:
         match = self.matches.get(token.i)
         if match is not None:
             span, entry = match
-            code, _why = entry.code_on(self.published)
-            return [self._actor(span, code, entry.country, code[3:] or None, entry.name, entry.kind)]
+            code, why = entry.code_on(self.published)
+            if entry.kind in {COUNTRY, ADJECTIVE}:
+                code = entry.country or code
+            return [self._actor(span, code, entry.country, code[3:] or None, entry.name, f"{entry.kind}: {why}")]
         if token.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
             return self._from_pronoun(token)
-        if token.dep_ == "poss" or token.pos_ in {"NOUN", "PROPN"}:
-            return self.resolve(token) if token.dep_ not in {"amod", "compound"} else []
+        if token.dep_ == "poss" or (token.dep_ == "pobj" and token.pos_ in {"NOUN", "PROPN"}):
+            return self.resolve(token)
+        if token.dep_ in {"compound", "nmod"} and depth < 3:
+            return self._owners(token, depth + 1)
         return []
 
     def _from_role(self, token: Token) -> list[Actor]:
@@ -225,35 +342,108 @@ class _Resolver:
         if role is None:
             return []
         code, kind, term = role
-        countries, organization = self._countries_of_modifiers(token)
-        span = self.doc[token.left_edge.i if token.left_edge.i >= token.i - 6 else token.i: token.i + 1]
-        if organization is not None:
-            return [self._actor(span, organization.code, organization.country, organization.sector,
-                                organization.name, f"role '{term}' of {organization.code}")]
+        owners = self._owners(token)
+        start = token.left_edge.i if token.left_edge.i >= token.i - 8 else token.i
+        span = self.doc[start: token.i + 1]
         how = f"role '{term}' ({code}, {kind})"
-        definite = any(c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE for c in token.children)
-        if not countries and definite:
+        if not owners:
             context = self._context_country(token)
             if context is None:
                 return []
-            countries, how = [context], how + ", country from context"
-        if not countries:
-            return []
-        return [self._actor(span, country + code if len(country) == 3 else country, country, code, None,
-                            how + f" + {country}") for country in countries]
+            country, where = context
+            return [self._actor(span, country + code, country, code, None, f"{how} + {country} from {where}")]
+        actors = []
+        for owner in owners:
+            prefix = owner.code[:3]
+            person = owner.how.startswith(LEADER) or owner.how.startswith("title")
+            group = prefix in _INTERNATIONAL or (owner.sector and owner.sector not in _STATE_SECTORS)
+            if group and (not person or code == "CVL"):
+                # A person's followers are his camp ("Navalny's supporters" RUSOPP); a person's
+                # fighters or troops keep their own sector ("fighters of Massoud Barzani" IRQREB).
+                # A body of the group itself: "its forces" of the TPLF, "an African Union convoy".
+                actors.append(self._actor(span, owner.code, owner.country, owner.sector, owner.name,
+                                          f"{how} of {owner.code}"))
+            else:
+                country = owner.country or prefix
+                actors.append(self._actor(span, country + code, country, code, None, f"{how} + {country}"))
+        return actors
 
     def _from_title(self, token: Token) -> list[Actor]:
-        """A name with a title before or beside it: "Georgian President Eduard Shevardnadze"."""
+        """A name with a title before or beside it: "Georgian President Eduard Shevardnadze".
+
+        The title says what the person is in this story, so it beats the person's dictionary
+        office ("Defence Minister Sergei Shoigu" RUSMIL, "rebel leader Ahmed al-Sharaa"); a
+        title without a country takes the person's country, else one from the sentence.
+        """
         if token.pos_ != "PROPN":
             return []
-        for child in token.children:
-            if child.dep_ in {"compound", "appos", "nmod"} and self._role_of(child):
-                actors = self._from_role(child)
-                if actors:
-                    span = self.doc[child.left_edge.i: token.i + 1]
-                    return [self._actor(span, a.code, a.country, a.sector, token.text, "title: " + a.how)
-                            for a in actors]
+        match = self.matches.get(token.i)
+        entry = match[1] if match else None
+        if entry is not None and entry.kind != LEADER:
+            return []
+        # The name's own tokens ("Ursula von der Leyen"): a title may hang from any of them.
+        name_tokens = [t for t in (match[0] if match else [token])]
+        name_tokens += [t for t in token.children if t.dep_ in {"compound", "flat"} and t.pos_ == "PROPN"
+                        and t.i < token.i and t not in name_tokens and t.i not in self.matches
+                        and self._role_of(t) is None]
+        first = min(t.i for t in name_tokens)
+        children = [c for t in name_tokens for c in t.children
+                    if c.dep_ in {"compound", "appos", "nmod", "amod"} and c.i < first]
+        # A title word inside a matched alias: "Crown Prince Mohammed bin Salman".
+        children += [t for t in (match[0] if match else []) if t.i < token.i and t.pos_ == "PROPN"]
+        for child in sorted(children, key=lambda c: -c.i):
+            role = self._role_of(child)
+            if role is None:
+                continue
+            code, kind, term = role
+            if entry is not None and kind == "rank":
+                held, _why = entry.code_on(self.published)
+                if held[3:] not in {"", "OPP", "ELI"}:
+                    return []  # "General Alexander Lebed" in 1996 was in government: the office wins
+            owners = self._owners(child)
+            if not owners:
+                # "WHO Director-General Tedros": the body hangs from the name, left of the title.
+                left = [c for t in name_tokens for c in t.children if c.i < child.left_edge.i
+                        and c.dep_ in _MODIFIER_DEPS]
+                owners = [a for c in left for a in self._actor_of_modifier(c, 1) if a.country][:1]
+            span = self.doc[min(child.left_edge.i, first): token.i + 1]
+            self.consumed.update(t.i for t in child.subtree)
+            name = entry.name if entry else token.text
+            former = any(t.lower_ in _FORMER for t in self.doc[token.left_edge.i: token.i])
+            if owners:
+                return [self._titled(span, owner, code, term, name, former) for owner in owners]
+            if entry is not None:
+                held = self._office_named(entry, term)
+                if held is not None and not former:
+                    return [self._actor(span, held, entry.country, held[3:] or None, name,
+                                        f"title '{term}': {name}'s office then")]
+                country = entry.country
+            else:
+                context = self._context_country(token)
+                country = context[0] if context else None
+            if country is None:
+                return []
+            sector = "ELI" if former and code in _STATE_SECTORS else code
+            return [self._actor(span, country + sector, country, sector, name, f"title '{term}' + {country}")]
         return []
+
+    def _office_named(self, entry: Entry, term: str) -> str | None:
+        """The code of the person's term in the office the title names, near the article date."""
+        if self.published is None:
+            return None
+        for t in entry.terms:
+            if term in t.office and (t.covers(self.published) or t.covers(self.published - GRACE_AFTER)
+                                     or t.covers(self.published + GRACE_BEFORE)):
+                return t.code
+        return None
+
+    def _titled(self, span: Span, owner: Actor, code: str, term: str, name: str, former: bool) -> Actor:
+        prefix = owner.code[:3]
+        if prefix in _INTERNATIONAL or (owner.sector and owner.sector not in _STATE_SECTORS):
+            return self._actor(span, owner.code, owner.country, owner.sector, name, f"title '{term}' of {owner.code}")
+        country = owner.country or prefix
+        sector = "ELI" if former and code in _STATE_SECTORS else code
+        return self._actor(span, country + sector, country, sector, name, f"title '{term}' + {country}")
 
     def _from_pair(self, token: Token) -> list[Actor]:
         """ "the two", "both sides", "the two countries": the last two actors mentioned."""
@@ -287,12 +477,20 @@ class _Resolver:
                 return self.resolve(child)
         return []
 
-    # -- coreference --------------------------------------------------------------------
+    # -- coreference and context ----------------------------------------------------------
+    def _recent(self, since: int) -> Iterator[_Seen]:
+        """Actors seen so far, latest first, back to sentence ``since``: bounded, so the pass stays linear."""
+        for seen in reversed(self.seen):
+            if seen.sentence < since:
+                return
+            yield seen
+
     def _last_distinct(self, token: Token, person: bool | None, count: int, prefer_subject: bool = False,
                        by_country: bool = False, within: int = 3) -> list[Actor]:
         here = self.sentence_of[token.i]
-        candidates = [s for s in reversed(self.seen) if s.token < token.i and here - s.sentence <= within
-                      and (person is None or s.person == person) and not (by_country and not s.actor.country)]
+        candidates = [s for s in self._recent(here - within) if s.token < token.i
+                      and (person is None or s.person == person) and not (by_country and not s.actor.country)
+                      and not (s.token in self.consumed and not s.person)]
         if prefer_subject and count == 1:
             subjects = [s for s in candidates if s.subject]
             if subjects and (not candidates or subjects[0].sentence >= candidates[0].sentence - 1):
@@ -308,21 +506,90 @@ class _Resolver:
                 return found
         return [] if count > 1 else found
 
-    def _context_country(self, token: Token) -> str | None:
-        """For "the ministry", "his soldiers": the country of the nearest actor before it."""
+    def _context_country(self, token: Token) -> tuple[str, str] | None:
+        """The country a role noun without one belongs to, and where it came from.
+
+        A bare noun looks, in order, at a country named in a prepositional phrase of the
+        noun or of its verb ("soldiers in central Mali", "asylum seekers from Britain"), the
+        country of the sentence's subject ("Armenian officials said refugees ..."), the
+        nearest state actor before it in the sentence, one after it, then the sentence
+        before. A definite description ("the navy", "the ministry") refers back, so it
+        looks at the actors before it first.
+        """
         here = self.sentence_of[token.i]
-        for seen in reversed(self.seen):
-            if seen.token < token.i and here - seen.sentence <= 1 and seen.actor.country:
-                return seen.actor.country
+        definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}
+                       for c in token.children)
+        steps = [self._ctx_before, self._ctx_previous, self._ctx_preposition, self._ctx_subject, self._ctx_after] \
+            if definite else \
+            [self._ctx_preposition, self._ctx_subject, self._ctx_before, self._ctx_after, self._ctx_previous]
+        for step in steps:
+            found = step(token, here)
+            if found:
+                return found
         return None
+
+    def _ctx_preposition(self, token: Token, here: int) -> tuple[str, str] | None:
+        heads = [token]
+        if token.head.pos_ in {"VERB", "AUX"} and token.head != token:
+            heads.append(token.head)
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ != "prep":
+                    continue
+                for inner in prep.subtree:
+                    match = self.matches.get(inner.i)
+                    if match and match[1].kind in {COUNTRY, GOVERNMENT, ADJECTIVE} and match[1].country:
+                        return match[1].country, f"'{prep.text} {match[0].text}'"
+        return None
+
+    def _ctx_subject(self, token: Token, here: int) -> tuple[str, str] | None:
+        sent = self.sentences[here]
+        for subject in (t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head == sent.root):
+            if subject.i != token.i and token not in subject.subtree:
+                for actor in self.resolve(subject):
+                    if self._statelike(actor):
+                        return actor.country, "the sentence's subject"
+        return None
+
+    def _ctx_before(self, token: Token, here: int) -> tuple[str, str] | None:
+        for seen in self._recent(here):
+            if seen.token < token.i and seen.sentence == here and self._statelike(seen.actor):
+                return seen.actor.country, f"'{seen.actor.text}' before it"
+        return None
+
+    def _ctx_after(self, token: Token, here: int) -> tuple[str, str] | None:
+        for other in self.sentences[here]:
+            match = self.matches.get(other.i)
+            if other.i > token.i and match and match[1].country and match[1].country[:3] not in _INTERNATIONAL:
+                return match[1].country, f"'{match[0].text}' after it"
+        return None
+
+    def _ctx_previous(self, token: Token, here: int) -> tuple[str, str] | None:
+        for seen in self._recent(here - 1):
+            if seen.token < token.i and here - seen.sentence == 1 and self._statelike(seen.actor):
+                return seen.actor.country, f"'{seen.actor.text}' in the sentence before"
+        return None
+
+    @staticmethod
+    def _statelike(actor: Actor) -> bool:
+        return bool(actor.country) and len(actor.country) == 3 and actor.country not in _INTERNATIONAL
 
     def _is_person(self, actor: Actor, token: Token) -> bool:
         if "pronoun" in actor.how:
             return token.lower_ in _PERSON_PRONOUNS
+        if token.tag_ in {"NNS", "NNPS"}:
+            return False
         return actor.how.startswith(LEADER) or "title" in actor.how
 
     def _actor(self, span: Span, code: str, country: str | None, sector: str | None, name: str | None,
                how: str) -> Actor:
+        start, end = span.start, span.end
+        # Quote marks and commas at the edges belong to the sentence, not to the name.
+        while start < end - 1 and (self.doc[start].text in _EDGE_PUNCT or self.doc[start].is_quote):
+            start += 1
+        while end - 1 > start and (self.doc[end - 1].text in _EDGE_PUNCT or self.doc[end - 1].is_quote):
+            end -= 1
+        span = self.doc[start:end]
         return Actor(text=span.text, start=span.start_char, end=span.end_char, code=code, country=country,
                      sector=sector, name=name, how=how)
 

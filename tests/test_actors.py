@@ -1,0 +1,216 @@
+"""Actor resolution: dictionaries, titles, roles, dates, coreference, users' files, accuracy floor."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from eventcoder.actors import find_actors, load_knowledge
+from eventcoder.errors import EventcoderError
+from eventcoder.nlp import parse
+
+ROOT = Path(__file__).resolve().parents[1]
+# Measured 0.946 (580/613) on 2026-11-25 on tests/data/actors_gold.jsonl; raise it when the figure improves.
+ACCURACY_FLOOR = 0.94
+
+
+def codes(text: str, day: str | None = "2020-02-12", files: list[Path] | None = None) -> dict[str, str]:
+    """Actor text -> code for every actor listed in ``text``."""
+    doc = parse(text)
+    mentions = find_actors(doc, date.fromisoformat(day) if day else None, load_knowledge(files))
+    return {a.text: a.code for a in mentions.actors}
+
+
+def code_of(text: str, mention: str, day: str | None = "2020-02-12", files: list[Path] | None = None) -> str | None:
+    """The code of the actor whose text contains ``mention`` (the shortest such actor)."""
+    found = sorted((t for t in codes(text, day, files) if mention in t), key=len)
+    return codes(text, day, files)[found[0]] if found else None
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("Ankara said the talks had failed.", "Ankara", "TURGOV"),
+    ("The Kremlin rejected the claim.", "Kremlin", "RUSGOV"),
+    ("Downing Street declined to comment.", "Downing Street", "GBRGOV"),
+    ("The White House welcomed the deal.", "White House", "USAGOV"),
+    ("Turkish troops shelled the town.", "Turkish troops", "TURMIL"),
+    ("Ivorian police arrested two men.", "Ivorian police", "CIVCOP"),
+    ("U.S. troops landed at the airport.", "U.S. troops", "USAMIL"),
+    ("NATO warned Moscow on Tuesday.", "NATO", "IGONAT"),
+    ("The International Monetary Fund approved a loan to Russia.", "International Monetary Fund", "IGOIMF"),
+    ("Al-Shabaab militants ambushed a convoy.", "Al-Shabaab militants", "SOMINS"),
+])
+def test_dictionary_and_role(text: str, mention: str, code: str) -> None:
+    assert code_of(text, mention) == code
+
+
+def test_acronym_needs_upper_case() -> None:
+    # "Un" in a Korean name is not the United Nations; "who" is not the WHO.
+    found = codes("North Korean leader Kim Jong Un met officials who arrived from Moscow.", "2023-09-13")
+    assert "IGOUNO" not in found.values() and "IGOWHO" not in found.values()
+    assert code_of("North Korean leader Kim Jong Un met Putin.", "Kim Jong Un", "2023-09-13") == "PRKGOV"
+
+
+def test_lower_case_common_words_are_not_names() -> None:
+    assert "said" not in " ".join(codes("The minister said nothing.", "2020-01-01"))
+
+
+def test_leading_quote_is_trimmed() -> None:
+    text = '"Russia will respond," the Kremlin said. "Turkey must withdraw," Peskov said.'
+    assert all(not t.startswith(('"', "“")) for t in codes(text))
+
+
+@pytest.mark.parametrize(("day", "code"), [("1995-06-12", "RUSGOV"), ("2015-09-30", "RUSGOV")])
+def test_title_resolves_through_date(day: str, code: str) -> None:
+    assert code_of("The Russian president said the army would withdraw.", "Russian president", day) == code
+
+
+def test_person_by_date_in_out_and_before_office() -> None:
+    text = "Boris Yeltsin spoke on Tuesday."
+    assert code_of(text, "Boris Yeltsin", "1995-06-12") == "RUSGOV"
+    assert code_of(text, "Boris Yeltsin", "2003-06-12") == "RUSELI"  # former official: CAMEO ELI
+    assert code_of("Vladimir Putin spoke on Tuesday.", "Vladimir Putin", "1995-06-12") == "RUSOPP"
+    # No date: the best-known office.
+    assert code_of("Vladimir Putin spoke on Tuesday.", "Vladimir Putin", None) == "RUSGOV"
+
+
+def test_title_beats_dictionary_office() -> None:
+    text = "Putin replaced Defence Minister Sergei Shoigu with economist Andrei Belousov."
+    assert code_of(text, "Sergei Shoigu", "2024-05-13") == "RUSMIL"
+
+
+@pytest.mark.parametrize(("text", "mention", "day", "code"), [
+    ("Georgian President Eduard Shevardnadze met the envoy.", "Eduard Shevardnadze", "1998-01-10", "GEOGOV"),
+    ("A senior Hungarian official said the border would stay open.", "official", "2015-09-15", "HUNGOV"),
+    ("Russian President Vladimir Putin's spokesman Dmitry Peskov said the talks were useful.", "Peskov",
+     "2020-02-12", "RUSGOV"),
+    ("Syria's Russia-backed government forces advanced on Saraqeb.", "forces", "2020-02-12", "SYRMIL"),
+    ("Chinese Foreign Ministry spokesperson Mao Ning said Beijing opposed the sanctions.", "Mao Ning",
+     "2024-04-03", "CHNGOV"),
+    ("NATO Secretary-General Mark Rutte said allies had agreed.", "Mark Rutte", "2025-06-25", "IGONAT"),
+])
+def test_titles_and_chains(text: str, mention: str, day: str, code: str) -> None:
+    assert code_of(text, mention, day) == code
+
+
+def test_damascus_ally_moscow() -> None:
+    found = codes("Damascus ally Moscow said it would not allow clashes.", "2019-10-15")
+    assert found.get("Damascus") == "SYRGOV"
+    assert "RUSGOV" in found.values()
+
+
+def test_role_noun_takes_country_from_sentence() -> None:
+    assert code_of("Jihadists linked to al-Qaeda killed soldiers in central Mali.", "soldiers", "2020-12-02") \
+        == "MLIMIL"
+    assert code_of("Armenian officials said more than 100,000 refugees had arrived.", "refugees",
+                   "2023-10-02") == "ARMREF"
+
+
+def test_turkish_side_and_both_countries() -> None:
+    text = ("Russian and Turkish officials met in Moscow. The Turkish side asked for a ceasefire, "
+            "and both countries agreed to meet again.")
+    found = codes(text)
+    assert code_of(text, "Turkish side") in {"TUR", "TURGOV"}
+    both = [c for t, c in found.items() if "both countries" in t]
+    assert sorted(both) == [] or set(both) <= {"RUS", "TUR"}
+    doc = parse(text)
+    mentions = find_actors(doc, date(2020, 2, 12), load_knowledge())
+    countries = next(t for t in doc if t.lower_ == "countries")
+    assert {a.country for a in mentions.of(countries)} == {"RUS", "TUR"}
+
+
+def test_pronouns_and_possessives_across_sentences() -> None:
+    text = "Turkish President Recep Tayyip Erdogan spoke to reporters. He said his soldiers would stay."
+    doc = parse(text)
+    mentions = find_actors(doc, date(2020, 2, 12), load_knowledge())
+    he = next(t for t in doc if t.text == "He")
+    soldiers = next(t for t in doc if t.text == "soldiers")
+    assert [a.code for a in mentions.of(he)] == ["TURGOV"]
+    assert [a.code for a in mentions.of(soldiers)] == ["TURMIL"]
+
+
+def test_compound_actor_gives_one_per_member() -> None:
+    doc = parse("Russia and Turkey agreed to a ceasefire in Idlib.")
+    mentions = find_actors(doc, date(2020, 3, 5), load_knowledge())
+    russia = next(t for t in doc if t.text == "Russia")
+    assert [a.code for a in mentions.of(russia)] == ["RUS", "TUR"]
+
+
+def test_resolve_span_and_by_head() -> None:
+    doc = parse("The Kremlin said Turkish troops had entered Syria.")
+    mentions = find_actors(doc, date(2020, 2, 12), load_knowledge())
+    assert mentions.resolve_span(doc[0:2]).code == "RUSGOV"
+    troops = next(t for t in doc if t.text == "troops")
+    assert mentions.by_head[troops.i][0].code == "TURMIL"
+
+
+def test_user_file_adds_and_overrides(tmp_path: Path) -> None:
+    user = tmp_path / "my_actors.yaml"
+    user.write_text(
+        "actors:\n"
+        "  - name: Zorblax Front\n"
+        "    aliases: [ZF]\n"
+        "    code: SYRREB\n"
+        "  - name: Hezbollah\n"
+        "    code: LBNREB\n"
+        "  - name: Jane Quux\n"
+        "    code: FRAGOV\n"
+        "    office: president\n"
+        "    start: 2030-01-01\n"
+        "roles:\n"
+        "  - term: zealot\n"
+        "    code: INS\n", encoding="utf-8")
+    text = "The Zorblax Front attacked Hezbollah. Jane Quux said French zealots were arrested."
+    assert code_of(text, "Zorblax Front", "2031-01-01", [user]) == "SYRREB"
+    assert code_of(text, "Hezbollah", "2031-01-01", [user]) == "LBNREB"
+    assert code_of(text, "Jane Quux", "2031-01-01", [user]) == "FRAGOV"
+    assert code_of(text, "zealots", "2031-01-01", [user]) == "FRAINS"
+
+
+@pytest.mark.parametrize(("body", "line", "reason"), [
+    ("actors:\n  - name: A\n    code: USAGOV\n  - name: B\n", 4, "needs 'name' and 'code'"),
+    ("actors:\n  - name: A\n    code: US1\n", 2, "bad actor code"),
+    ("actors:\n  - name: A\n    code: USAGOV\n    colour: red\n", 2, "unknown field"),
+    ("actors:\n  - name: A\n    code: USAGOV\n    start: 2020-13-45\n", 4, "YYYY-MM-DD"),
+    ("actors:\n  - name: [unclosed\n", 3, ""),
+    ("people:\n  - name: A\n", 1, "top-level"),
+])
+def test_malformed_user_file_names_the_line(tmp_path: Path, body: str, line: int, reason: str) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(body, encoding="utf-8")
+    with pytest.raises(EventcoderError) as info:
+        load_knowledge([bad])
+    message = str(info.value)
+    assert "E010" in message or info.value.code == "E010"
+    assert f"line {line}" in message and reason in message
+
+
+def test_cli_actors_option(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from eventcoder.cli import main
+
+    user = tmp_path / "mine.yaml"
+    user.write_text("actors:\n  - name: Blue Lotus Brigade\n    code: MMRREB\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("The Blue Lotus Brigade attacked Myanmar soldiers.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["code", str(article), "--date", "2021-05-01", "--format", "json",
+                                       "--actors", str(user)])
+    assert result.exit_code == 0, result.output
+    assert "MMRREB" in result.output
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("actors:\n  - code: MMRREB\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["code", str(article), "--actors", str(bad)])
+    assert result.exit_code != 0
+    assert "line 2" in result.output + str(result.exception)
+
+
+def test_accuracy_floor_on_team_gold() -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from actors_eval import evaluate
+
+    result = evaluate(ROOT / "tests" / "data" / "actors_gold.jsonl")
+    assert result.total >= 600
+    assert result.accuracy >= ACCURACY_FLOOR, f"{result.accuracy:.3f}"
