@@ -12,8 +12,8 @@ Matching rule (characters, marks included in the gold spans):
 Precision = correct / predicted, recall = found / gold. Gold scored "in scope" is the
 part of PolNeAR we set out to extract: relations whose Cue contains a cue of our
 lexicon (said, told, according to, ...) or whose Content holds a double quotation mark.
-"eventcoder_frames" scores a mixed quote by the reported clause around its quoted
-fragment (PolNeAR's Content is that clause) instead of the fragment (Quote.text).
+"eventcoder_fragments" scores a mixed quote by its quoted fragment alone instead of the
+reported clause around it (Quote.text, which is what PolNeAR marks as Content).
 Where an article has several annotators, the first annotator file (sorted) is used.
 
 Usage: python benchmarks/quotes_eval.py [--split dev] [--root ../shared/data/quotes/PolNeAR]
@@ -164,13 +164,13 @@ def score_doc(golds: list[GoldRelation], preds: list[Pred], tally: Tally, count_
                 break
 
 
-def ours(doc: Doc, lex: CueLexicon, frames: bool = False) -> list[Pred]:
-    """Our stage's predictions; with frames, a mixed quote counts as the clause around its fragment."""
+def ours(doc: Doc, lex: CueLexicon, fragments: bool = False) -> list[Pred]:
+    """Our stage's predictions; with fragments, a mixed quote counts as its quoted fragment only."""
     out = []
     for q in find_quotes(doc, lex):
         spk = (q.speaker.start_char, q.speaker.end_char) if q.speaker is not None else None
-        if frames and q.frame_start is not None and q.frame_end is not None:
-            out.append(Pred(q.frame_start, q.frame_end, spk, q.kind))
+        if fragments and q.marked_start is not None and q.marked_end is not None:
+            out.append(Pred(q.marked_start, q.marked_end, spk, q.kind))
         else:
             out.append(Pred(q.start, q.end, spk, q.kind))
     return out
@@ -196,7 +196,7 @@ def evaluate(root: Path = ROOT, split: str = "dev", with_textacy: bool = True,
     """Scores for our stage (and textacy) on all gold and on in-scope gold."""
     lex = default_lexicon()
     data = list(docs) if docs is not None else load_split(root, split)
-    systems = ["eventcoder", "eventcoder_frames"] + (["textacy"] if with_textacy else [])
+    systems = ["eventcoder", "eventcoder_fragments"] + (["textacy"] if with_textacy else [])
     tallies = {(s, scope): Tally() for s in systems for scope in ("all", "in_scope", "quoted")}
     kinds: dict[str, int] = {}
     bailed = 0
@@ -209,7 +209,7 @@ def evaluate(root: Path = ROOT, split: str = "dev", with_textacy: bool = True,
         seconds += time.perf_counter() - t0
         for p in mine:
             kinds[p.kind] = kinds.get(p.kind, 0) + 1
-        runs = {"eventcoder": mine, "eventcoder_frames": ours(doc, lex, frames=True)}
+        runs = {"eventcoder": mine, "eventcoder_fragments": ours(doc, lex, fragments=True)}
         if with_textacy:
             theirs = textacy_preds(doc)
             if theirs is None:

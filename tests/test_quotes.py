@@ -161,7 +161,7 @@ def test_dash_bylines_and_stray_marks() -> None:
 
 @pytest.mark.slow
 def test_polnear_dev_scores() -> None:
-    """Regression floor on PolNeAR dev (measured: in-scope F1 0.85, speaker accuracy 0.91)."""
+    """Regression floor on PolNeAR dev (measured: in-scope F1 0.850, speaker accuracy 0.916)."""
     import sys
 
     root = SHARED / "data" / "quotes" / "PolNeAR"
@@ -172,4 +172,4 @@ def test_polnear_dev_scores() -> None:
 
     scores = evaluate(root, "dev", with_textacy=False)
     assert scores["eventcoder/in_scope"]["f1"] >= 0.84
-    assert scores["eventcoder/in_scope"]["speaker_acc"] >= 0.88
+    assert scores["eventcoder/in_scope"]["speaker_acc"] >= 0.90

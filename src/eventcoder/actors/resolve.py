@@ -38,6 +38,8 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
 _MODIFIER_DEPS = {"poss", "amod", "compound", "nmod", "npadvmod"}
 # Nouns that stand for a whole state when counted or paired: "the two countries", "both sides".
+# Codes that name no state, so "both countries" never refers to them.
+_NOT_STATES = {"", "IGO", "NGO", "IMG", "MNC"}
 _STATE_NOUNS = {"country", "nation", "state", "side", "government", "neighbour", "neighbor"}
 # A capital after these prepositions is where something happened, not who acted.
 _LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "around", "across", "via",
@@ -206,8 +208,8 @@ class _Resolver:
         if token.i in self.memo:
             return self.memo[token.i]
         self.memo[token.i] = []  # guards against cycles in odd parses
-        actors = (self._from_title(token) or self._from_dictionary(token) or self._from_role(token)
-                  or self._from_pair(token) or self._from_pronoun(token) or self._from_apposition(token))
+        actors = (self._from_title(token) or self._from_dictionary(token) or self._from_pair(token)
+                  or self._from_role(token) or self._from_pronoun(token) or self._from_apposition(token))
         self.memo[token.i] = actors
         for actor in actors:
             self.seen.append(_Seen(actor, token.i, self.sentence_of[token.i], self._is_person(actor, token),
@@ -452,6 +454,12 @@ class _Resolver:
             return self._last_distinct(token, person=True, count=2) or self._last_distinct(token, False, 2)
         is_state_noun = token.lemma_.lower() in _STATE_NOUNS
         pair = any(c.lower_ in {"two", "both"} for c in token.children if c.dep_ in {"nummod", "det", "predet"})
+        role = self.kb.roles.get(token.lemma_.lower())
+        if pair and role is not None and role.kind == "title":
+            # "the two leaders", "both presidents": the last two people mentioned.
+            found = self._last_distinct(token, person=True, count=2)
+            return [self._actor(self.doc[token.left_edge.i: token.i + 1], a.code, a.country, a.sector, a.name,
+                                f"'{token.text}' refers to {a.name or a.text}") for a in found]
         if is_state_noun and pair:
             found = self._last_distinct(token, person=None, count=2, by_country=True)
             return [self._actor(self.doc[token.left_edge.i: token.i + 1], a.country or a.code, a.country,
@@ -489,7 +497,8 @@ class _Resolver:
                        by_country: bool = False, within: int = 3) -> list[Actor]:
         here = self.sentence_of[token.i]
         candidates = [s for s in self._recent(here - within) if s.token < token.i
-                      and (person is None or s.person == person) and not (by_country and not s.actor.country)
+                      and (person is None or s.person == person)
+                      and not (by_country and (s.actor.country or "") in _NOT_STATES)
                       and not (s.token in self.consumed and not s.person)]
         if prefer_subject and count == 1:
             subjects = [s for s in candidates if s.subject]

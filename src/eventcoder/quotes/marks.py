@@ -67,7 +67,9 @@ def find_quote_marks(text: str) -> list[QuoteMarks]:
                 assert first_open is not None
                 found.append(QuoteMarks(first_open + open_width, end, first_open, end))
                 open_at = first_open = None
-        elif ch in OPEN_DOUBLE or (ch == STRAIGHT and open_at is None and _is_open_straight(text, i)):
+        elif (ch in OPEN_DOUBLE or (ch == STRAIGHT and open_at is None and _is_open_straight(text, i))
+              or (ch in CLOSE_DOUBLE and open_at is None and _paragraph_start(text, i))):
+            # A closing curly mark that starts a paragraph is a typo for an opening one.
             if open_at is None:
                 open_at = first_open = i
                 open_width = width
