@@ -150,6 +150,9 @@ class _Finder:
     # -- arguments ------------------------------------------------------------------------
     def actors_at(self, tokens: list[Token]) -> list[Actor]:
         actors: list[Actor] = []
+        # "The US, Russia, and Switzerland": the parser often hangs the rest of a list as an apposition.
+        tokens = tokens + [a for t in tokens for a in t.children
+                           if a.dep_ == "appos" and any(c.dep_ in {"cc", "conj"} for c in a.children)]
         for token in tokens:
             found = self.mentions.of(token) or self._place_actor(token)
             actors += [a for a in found if a not in actors]
@@ -239,6 +242,7 @@ class _Finder:
         mood = _Modality()
         is_threat = match.pattern.code.startswith("13")
         walk: Token = match.carrier or match.trigger
+        previous = walk
         if walk.sent.text.rstrip().endswith("?"):
             mood.possible = True
             mood.notes.append("question")
@@ -263,6 +267,8 @@ class _Finder:
                 if lemma in self.words["negating_verbs"]:
                     mood.negated = True
                     mood.notes.append(f"negated by '{walk.text}'")
+                elif lemma in self.words["accepting_verbs"] and previous.dep_ in {"dobj", "pobj", "prep"}:
+                    mood.notes.append(f"accepted as done: '{walk.text}'")  # "agreed to a ceasefire"
                 elif lemma in self.words["intent_cues"]:
                     mood.intent = True
                     mood.notes.append(f"stated intent: '{walk.text}'")
@@ -276,7 +282,7 @@ class _Finder:
                 break
             if walk.dep_ == "ccomp" and depth > 0:
                 break
-            walk = walk.head
+            previous, walk = walk, walk.head
         return mood
 
     # -- events ---------------------------------------------------------------------------
@@ -314,7 +320,10 @@ class _Finder:
                                 f"no source actor (subject: {subject})")
                 continue
             if not targets and len(sources) >= 2:
-                sources, targets = sources[:1], sources[1:2]
+                # "Russia, Turkey and Iran met": one event for each pair of members.
+                dyads = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
+            else:
+                dyads = [(a, b) for a in sources for b in targets or [None]]
             mood = self.modality(match)
             hypothetical = mood.possible or mood.intent
             if mood.intent and not mood.possible and not mood.negated:
@@ -326,16 +335,15 @@ class _Finder:
                     # Saying one will refuse or condemn is already refusing or condemning.
                     hypothetical = False
                     mood.notes.append("a verbal act announced is the act itself")
-            for source in sources:
-                for target in targets or [None]:
-                    if target is not None and target.code == source.code:
-                        continue
-                    key = (self.sentence_of[match.trigger.i], source.code, target.code if target else "", code)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    events.append(self._event(len(events), match, code, source, target, mood.negated,
-                                              hypothetical, mood.notes, quote))
+            for source, target in dyads:
+                if target is not None and target.code == source.code:
+                    continue
+                key = (self.sentence_of[match.trigger.i], source.code, target.code if target else "", code)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(self._event(len(events), match, code, source, target, mood.negated,
+                                          hypothetical, mood.notes, quote))
         return events + self.statements(len(events), {m.trigger.idx for m in self.matches_seen})
 
     def statements(self, numbered: int, triggers: set[int]) -> list[Event]:
