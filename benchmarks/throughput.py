@@ -44,15 +44,23 @@ def main() -> None:
     pipeline = Pipeline()
     pipeline.code(Article(id="warm-up", text=texts[0]))  # loads model, dictionaries, gazetteer
 
-    start = time.perf_counter()
-    for _doc in nlp.parse_many(texts, batch_size=args.batch_size):
-        pass
-    parse_s = time.perf_counter() - start
+    def parse_alone() -> float:
+        start = time.perf_counter()
+        for _doc in nlp.parse_many(texts, batch_size=args.batch_size):
+            pass
+        return time.perf_counter() - start
 
-    start = time.perf_counter()
-    events = sum(len(c.events) for c in pipeline.code_many(
-        (Article(id=str(i), text=t) for i, t in enumerate(texts)), batch_size=args.batch_size))
-    full_s = time.perf_counter() - start
+    def full_pipeline() -> tuple[float, int]:
+        start = time.perf_counter()
+        coded = pipeline.code_many((Article(id=str(i), text=t) for i, t in enumerate(texts)),
+                                   batch_size=args.batch_size)
+        found = sum(len(c.events) for c in coded)
+        return time.perf_counter() - start, found
+
+    # Alternate the two and keep each one's best run, so a noisy machine hurts both alike.
+    parse_s = min(parse_alone(), parse_alone())
+    (full_s, events), (again_s, _) = full_pipeline(), full_pipeline()
+    full_s = min(full_s, again_s)
 
     print(f"{len(texts)} articles, {words} words, {events} events")
     print(f"spaCy parse alone : {len(texts) / parse_s:8.1f} articles/s {words / parse_s:10.0f} words/s")
