@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import pickle
 import re
@@ -242,6 +243,9 @@ def get_gazetteer() -> Gazetteer:
                 return Gazetteer(pickle.load(fh))
         except (OSError, pickle.UnpicklingError, EOFError):
             pass  # a damaged cache is rebuilt below
+    # Shown once per machine: the first run pauses here and should say why.
+    logging.getLogger(__name__).warning("eventcoder: building the offline gazetteer index in %s (once, ~15 s)",
+                                        path.parent)
     data = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
