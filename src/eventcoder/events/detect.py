@@ -18,6 +18,7 @@ from eventcoder.actors import Mentions
 from eventcoder.events.lexicon import Lexicon, Pattern
 from eventcoder.model import Actor, Event, Place, Quote, Span
 
+_TIME_ENTITIES = {"DATE", "TIME"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
 _PREP_DEPS = {"prep", "prt", "agent", "dative", "advmod"}
 _OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
@@ -53,6 +54,12 @@ def _children(token: Token, deps: set[str], word: str | None = None) -> list[Tok
     return [c for c in token.children if c.dep_ in deps and (word is None or c.lower_ == word or c.lemma_ == word)]
 
 
+def _pattern_preps(token: Token, deps: set[str], word: str) -> list[Token]:
+    """The trigger's prepositions spelled ``word`` whose object is not a time ("called on Wednesday")."""
+    return [p for p in _children(token, deps, word)
+            if not any(g.dep_ == "pobj" and g.ent_type_ in _TIME_ENTITIES for g in p.children)]
+
+
 def _objects(verb: Token) -> list[Token]:
     if any(c.dep_ == "auxpass" for c in verb.children):
         return _children(verb, {"nsubjpass"})
@@ -62,7 +69,7 @@ def _objects(verb: Token) -> list[Token]:
 def _match_verb(verb: Token, pattern: Pattern) -> _Match | None:
     last_prep: Token | None = None
     for word in pattern.preps:
-        found = _children(verb, _PREP_DEPS, word)
+        found = _pattern_preps(verb, _PREP_DEPS, word)
         if not found:
             return None
         last_prep = found[0]
@@ -74,7 +81,7 @@ def _match_verb(verb: Token, pattern: Pattern) -> _Match | None:
             return None
         governed = complement = found[0]
         for word in pattern.complement_preps:
-            preps = _children(complement, _PREP_DEPS, word)
+            preps = _pattern_preps(complement, _PREP_DEPS, word)
             if not preps:
                 return None
             last_prep = preps[0]
@@ -98,13 +105,17 @@ def _match_noun(noun: Token, pattern: Pattern, support_verbs: frozenset[str]) ->
         before = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
         if not set(pattern.modifiers) <= before:
             return None
+    # In "air and artillery strikes on X" the parser hangs "strikes" and "on X" off "air".
+    first = noun
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
     targets: list[Token] = []
     for word in pattern.preps:
-        preps = _children(noun, {"prep"}, word)
+        preps = _pattern_preps(noun, {"prep"}, word) or (_pattern_preps(first, {"prep"}, word) if first != noun else [])
         if not preps:
             return None
         targets = _children(preps[0], {"pobj"})
-    carrier = noun.head if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_.lower() in support_verbs else None
+    carrier = first.head if first.dep_ in {"dobj", "nsubjpass"} and first.head.lemma_.lower() in support_verbs else None
     return _Match(pattern, noun, targets, None, carrier)
 
 
@@ -132,7 +143,7 @@ class _Finder:
             lemma = token.lemma_.lower()
             if token.pos_ == "VERB" and lemma in self.lexicon.verbs:
                 best = _best([m for p in self.lexicon.verbs[lemma] if (m := _match_verb(token, p))])
-            elif token.pos_ in {"NOUN", "PROPN"} and lemma in self.lexicon.nouns:
+            elif token.pos_ in {"NOUN", "PROPN"} and lemma in self.lexicon.nouns and token.dep_ not in {"compound", "amod"}:
                 support = self.words.get("support_verbs", frozenset())
                 best = _best([m for p in self.lexicon.nouns[lemma] if (m := _match_noun(token, p, support))])
             else:
