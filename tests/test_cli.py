@@ -91,3 +91,10 @@ def test_explain_shows_pattern_and_actor_resolution(runner: CliRunner) -> None:
                                   "--date", "2020-02-12"])
     assert result.exit_code == 0, result.output
     assert "threaten" in result.output and "TURGOV" in result.output and "SYRMIL" in result.output
+
+
+def test_cli_reference_is_current() -> None:
+    from eventcoder.cli_docs import reference
+
+    docs = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
+    assert docs.read_text(encoding="utf-8") == reference(), "run: python -m eventcoder.cli_docs > docs/cli.md"
