@@ -47,6 +47,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from eventcoder.classify import span_class
 from eventcoder.model import Article, CodedArticle, Event
 from eventcoder.nlp import parse_many
 from eventcoder.pipeline import Pipeline
@@ -335,7 +336,8 @@ def code_conflibert(root: Path = CONFLIBERT, pipeline: Pipeline | None = None) -
 
 def eval_conflibert(root: Path = CONFLIBERT, pipeline: Pipeline | None = None, strategy: str = "content",
                     fallback: int = 0, statement_roots: Sequence[str] = STATEMENT_ROOTS,
-                    spans: str = "main", errors: int = 0, data: ConfliData | None = None) -> dict:
+                    spans: str = "main", errors: int = 0, data: ConfliData | None = None,
+                    classifier: bool = False) -> dict:
     """Pentaclass macro F1 / accuracy on the TSV and span F1 on the CoNLL file."""
     data = data or code_conflibert(root, pipeline)
     tsv, ner, coded = data.tsv, data.ner, data.coded
@@ -346,6 +348,11 @@ def eval_conflibert(root: Path = CONFLIBERT, pipeline: Pipeline | None = None, s
         article, doc = coded[text]
         event = main_event(article.events, doc, strategy, statement_roots)
         guess = pentaclass(event, fallback, statement_roots)
+        if classifier:
+            # The learned class of the text (eventcoder.classify); the shipped model was trained on
+            # these sentences, so this figure is on training data (cross-validated figures:
+            # benchmarks/train_pentaclass.py).
+            guess = span_class(doc[:], article.events)
         gold.append(label)
         pred.append(guess)
         if event is None:
@@ -574,6 +581,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=NGEC_SAMPLE, help="NGEC stories to score; 0 for all")
     parser.add_argument("--errors", type=int, default=0, help="examples to print per error kind")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--classifier", action="store_true",
+                        help="ConfliBERT: use the learned sentence class (training-data figure)")
     args = parser.parse_args(argv)
     pipeline = Pipeline()
     wanted = ["conflibert", "petrarch", "ngec"] if args.dataset == "all" else [args.dataset]
@@ -582,7 +591,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if name == "conflibert":
             result = eval_conflibert(pipeline=pipeline, strategy=args.main, fallback=args.fallback,
                                      statement_roots=tuple(args.statement_roots.split(",")), spans=args.spans,
-                                     errors=args.errors)
+                                     errors=args.errors, classifier=args.classifier)
         elif name == "petrarch":
             result = eval_petrarch(pipeline=pipeline, errors=args.errors)
         else:

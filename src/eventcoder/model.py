@@ -126,6 +126,8 @@ class Sentence:
     index: int
     start: int
     end: int
+    # Learned CAMEO pentaclass (0 statement ... 4 material conflict; eventcoder.classify), None if no words.
+    pentaclass: int | None = None
 
 
 @dataclass(slots=True)

@@ -1,4 +1,7 @@
-"""The pipeline: Article -> spaCy Doc -> actors -> events -> quotes -> places -> dates -> CodedArticle."""
+"""The pipeline: Article -> spaCy Doc -> actors -> quotes -> places -> events -> dates -> CodedArticle.
+
+A learned sentence classifier (eventcoder.classify) adds each sentence's CAMEO pentaclass.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from eventcoder import actors, dates, events, nlp, places, quotes
+from eventcoder import actors, classify, dates, events, nlp, places, quotes
 from eventcoder.model import Article, CodedArticle, Sentence
 
 
@@ -50,10 +53,11 @@ class Pipeline:
         places.locate_events(found_events, found_places, doc)
         times = dates.find_times(doc, published)
         dates.date_events(found_events, times, doc, published)
+        classes = classify.sentence_classes(doc, found_events)
         return CodedArticle(
             id=article.id, title=article.title, published=published, url=article.url,
             publisher=article.publisher,
-            sentences=[Sentence(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents)],
+            sentences=[Sentence(i, s.start_char, s.end_char, classes[i]) for i, s in enumerate(doc.sents)],
             events=found_events, quotes=found_quotes, places=found_places,
             actors=mentions.actors, times=times,
         )
