@@ -19,11 +19,12 @@ from eventcoder.events.lexicon import Lexicon, Pattern
 from eventcoder.model import Actor, Event, Place, Quote, Span
 
 _TIME_ENTITIES = {"DATE", "TIME"}
+_LOCATIVE_PREPS = {"in", "at", "near", "from", "outside", "inside", "around", "across", "via", "during"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
 _PREP_DEPS = {"prep", "prt", "agent", "dative", "advmod"}
 _OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 # Dependencies through which a trigger inherits its governor's subject or modality.
-_CLIMB_DEPS = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl", "ccomp", "dobj", "pobj", "prep"}
+_CLIMB_DEPS = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl", "ccomp", "dobj", "pobj", "prep", "acomp"}
 _MODALITY_CLIMB = {"xcomp", "acl", "pcomp", "pobj", "prep", "dobj", "ccomp", "advcl"}
 _VERBAL_QUADCLASSES = {1, 3}
 # Appeals (02) and demands (10) take their subcode from the act they ask for.
@@ -100,7 +101,8 @@ def _match_verb(verb: Token, pattern: Pattern) -> _Match | None:
     return _Match(pattern, verb, targets, complement, verb)
 
 
-def _match_noun(noun: Token, pattern: Pattern, support_verbs: frozenset[str]) -> _Match | None:
+def _match_noun(noun: Token, pattern: Pattern, support_verbs: frozenset[str],
+                accepting_verbs: frozenset[str]) -> _Match | None:
     if pattern.modifiers:
         before = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
         if not set(pattern.modifiers) <= before:
@@ -116,6 +118,9 @@ def _match_noun(noun: Token, pattern: Pattern, support_verbs: frozenset[str]) ->
             return None
         targets = _children(preps[0], {"pobj"})
     carrier = first.head if first.dep_ in {"dobj", "nsubjpass"} and first.head.lemma_.lower() in support_verbs else None
+    if carrier is None and first.dep_ == "pobj" and first.head.lower_ == "to" \
+            and first.head.head.lemma_.lower() in accepting_verbs:
+        carrier = first.head.head  # "agreed to a ceasefire": the ceasefire is theirs
     return _Match(pattern, noun, targets, None, carrier)
 
 
@@ -143,9 +148,11 @@ class _Finder:
             lemma = token.lemma_.lower()
             if token.pos_ == "VERB" and lemma in self.lexicon.verbs:
                 best = _best([m for p in self.lexicon.verbs[lemma] if (m := _match_verb(token, p))])
-            elif token.pos_ in {"NOUN", "PROPN"} and lemma in self.lexicon.nouns and token.dep_ not in {"compound", "amod"}:
-                support = self.words.get("support_verbs", frozenset())
-                best = _best([m for p in self.lexicon.nouns[lemma] if (m := _match_noun(token, p, support))])
+            elif (token.pos_ in {"NOUN", "PROPN"} and lemma in self.lexicon.nouns
+                  and token.dep_ not in {"compound", "amod"}):
+                support, accepting = self.words["support_verbs"], self.words["accepting_verbs"]
+                best = _best([m for p in self.lexicon.nouns[lemma]
+                              if (m := _match_noun(token, p, support, accepting))])
             else:
                 continue
             if best is not None:
@@ -228,6 +235,8 @@ class _Finder:
         for token in head.subtree:
             if token.i in excluded or token.i == head.i or token.i not in self.mentions.by_head:
                 continue
+            if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS:
+                continue  # "met in Astana": where, not with whom
             if token.dep_ in {"amod", "compound", "poss"}:
                 continue
             found = [a for a in self.mentions.of(token) if a.code not in codes]

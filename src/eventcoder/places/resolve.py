@@ -278,7 +278,11 @@ def resolve(doc: Doc, actors: list[Actor], demonyms: bool = False) -> list[Place
     text = doc.text
     chosen: list[tuple[Mention, Entry]] = []
     pending: list[tuple[Mention, str, bool, list[Entry]]] = []
+    # A name the actor stage knows as an organisation or a person ("Hamas", "Jordan Peterson") is no place.
+    named = [(a.start, a.end) for a in actors if a.how.startswith(("org", "leader"))]
     for m in sorted(mentions, key=lambda m: m.start):
+        if any(start <= m.start and m.end <= end for start, end in named):
+            continue
         if m.demonym:
             if demonyms:
                 chosen.append((m, m.demonym))

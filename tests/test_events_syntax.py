@@ -1,0 +1,67 @@
+"""Event syntax: one case per construction the coder must handle (issue 4), named after it.
+
+Each case: (text, publication date, expected asserted events as (source, CAMEO root, target),
+forbidden asserted events). Codes compare on the actor code and the 2-digit CAMEO root.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventcoder.model import Article
+
+CASES = {
+    "active": ("Russian troops shelled Ukrainian positions near Bakhmut.", "2023-01-10",
+               [("RUSMIL", "19", None)], []),
+    "passive with agent": ("Croatian police were attacked by Serb rebels near Knin.", "1995-05-02",
+                           [("SRBREB", "19", "HRVCOP")], []),
+    "control verb": ("Peskov sought to defend the Syrian army.", "2020-02-12", [("RUSGOV", "05", "SYRMIL")], []),
+    "threat is not an attack": ("North Korea threatened to strike Guam.", "2017-08-09",
+                                [("PRK", "13", None)], [("PRK", "19", None)]),
+    "coordinated sources": ("Russia and Turkey signed a ceasefire agreement.", "2020-03-05",
+                            [("RUS", "05", "TUR")], []),
+    "list of three": ("Russia, Turkey and Iran met in Astana.", "2017-01-23",
+                      [("RUS", "04", "TUR"), ("RUS", "04", "IRN"), ("TUR", "04", "IRN")], []),
+    "prepositional target": ("Iran held talks with Saudi Arabia in Baghdad.", "2021-04-20",
+                             [("IRN", "04", "SAU")], []),
+    "nominal event between": ("Clashes between Armenian and Azerbaijani troops killed 15 soldiers.", "2022-09-13",
+                              [("ARMMIL", "19", "AZEMIL")], []),
+    "nominal event with support verb": ("Israeli forces launched an offensive against Hamas in Gaza.",
+                                        "2023-10-27", [("ISRMIL", "19", "PSEINS")], []),
+    "reported speech": ("Kyiv said Russian forces attacked the city of Kharkiv.", "2022-03-01",
+                        [("RUSMIL", "19", None)], []),
+    "headline present tense": ("Israel strikes Hamas targets in Gaza", "2021-05-11", [("ISR", "19", None)], []),
+    "negated plan": ("The Kremlin said it had no plans to meet Ukrainian officials.", "2022-03-01", [],
+                     [("RUSGOV", "04", "UKRGOV")]),
+    "denial": ("Colombia denied attacking Venezuelan border posts.", "2019-02-25", [], [("COL", "19", None)]),
+    "modal": ("Officials said Iran could strike Israel within days.", "2024-04-10", [], [("IRN", "19", "ISR")]),
+    "question": ("Will China invade Taiwan?", "2022-08-05", [], [("CHN", "19", "TWN")]),
+    "stated intent": ("Egypt said it was ready to mediate between Israel and Hamas.", "2023-10-20",
+                      [("EGY", "03", None)], [("EGY", "04", None)]),
+    "accepted act": ("Armenia and Azerbaijan agreed to a ceasefire.", "2020-10-10",
+                     [("ARM", "08", "AZE")], []),
+    "demand for an act": ("The European Union demanded that Russia withdraw its troops.", "2022-02-20",
+                          [("IGOEU", "10", "RUS")], [("RUS", "08", None)]),
+    "a time is not an object": ("Biden called on Wednesday for calm in the Middle East.", "2023-10-11",
+                                [("USAGOV", "02", None)], []),
+}
+
+
+def _matches(event, want) -> bool:
+    source, root, target = want
+    return (event.source.code == source and event.cameo_root == root
+            and (target is None or (event.target is not None and event.target.code == target)))
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_syntax(pipeline, name: str) -> None:
+    text, published, expected, forbidden = CASES[name]
+    coded = pipeline.code(Article(id=name, text=text, published=date.fromisoformat(published)))
+    asserted = [e for e in coded.events if not e.negated and not e.hypothetical]
+    got = [(e.source.code, e.cameo, e.target.code if e.target else None) for e in asserted]
+    for want in expected:
+        assert any(_matches(e, want) for e in asserted), (want, got)
+    for bad in forbidden:
+        assert not any(_matches(e, bad) for e in asserted), (bad, got)
