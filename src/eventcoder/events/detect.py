@@ -117,11 +117,24 @@ def _match_noun(noun: Token, pattern: Pattern, support_verbs: frozenset[str],
         if not preps:
             return None
         targets = _children(preps[0], {"pobj"})
-    carrier = first.head if first.dep_ in {"dobj", "nsubjpass"} and first.head.lemma_.lower() in support_verbs else None
+    carrier = _support_verb(first, support_verbs)
     if carrier is None and first.dep_ == "pobj" and first.head.lower_ == "to" \
             and first.head.head.lemma_.lower() in accepting_verbs:
         carrier = first.head.head  # "agreed to a ceasefire": the ceasefire is theirs
     return _Match(pattern, noun, targets, None, carrier)
+
+
+def _support_verb(noun: Token, support_verbs: frozenset[str]) -> Token | None:
+    """The support verb whose object holds a nominal trigger: "launched an assault", "announced
+    $800 million in military aid" (through the object's own prepositional phrase)."""
+    token = noun
+    for _ in range(3):
+        if token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in support_verbs:
+            return token.head
+        if token.dep_ not in {"pobj", "prep"} or token.head == token:
+            return None
+        token = token.head
+    return None
 
 
 def _best(candidates: list[_Match]) -> _Match | None:
