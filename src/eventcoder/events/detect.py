@@ -55,10 +55,20 @@ def _children(token: Token, deps: set[str], word: str | None = None) -> list[Tok
     return [c for c in token.children if c.dep_ in deps and (word is None or c.lower_ == word or c.lemma_ == word)]
 
 
-def _pattern_preps(token: Token, deps: set[str], word: str) -> list[Token]:
-    """The trigger's prepositions spelled ``word`` whose object is not a time ("called on Wednesday")."""
+def _pattern_preps(token: Token, deps: set[str], word: str, pattern: Pattern | None = None) -> list[Token]:
+    """The trigger's prepositions spelled ``word`` whose object is not a time ("called on Wednesday")
+    and, where the pattern constrains it ("go on =strike"), is one of the allowed lemmas."""
+    allowed = dict(pattern.prep_objects).get(word) if pattern is not None else None
     return [p for p in _children(token, deps, word)
-            if not any(g.dep_ == "pobj" and g.ent_type_ in _TIME_ENTITIES for g in p.children)]
+            if not any(g.dep_ == "pobj" and g.ent_type_ in _TIME_ENTITIES for g in p.children)
+            and (allowed is None or any(g.dep_ == "pobj" and g.lemma_.lower() in allowed for g in p.children))]
+
+
+def _slot_prep(pattern: Pattern, found: dict[str, Token]) -> Token | None:
+    """The last preposition of the pattern whose object is free: its object is the target."""
+    constrained = {word for word, _ in pattern.prep_objects}
+    free = [found[w] for w in (*pattern.preps, *pattern.complement_preps) if w not in constrained and w in found]
+    return free[-1] if free else None
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -68,12 +78,12 @@ def _objects(verb: Token) -> list[Token]:
 
 
 def _match_verb(verb: Token, pattern: Pattern) -> _Match | None:
-    last_prep: Token | None = None
+    found_preps: dict[str, Token] = {}
     for word in pattern.preps:
-        found = _pattern_preps(verb, _PREP_DEPS, word)
+        found = _pattern_preps(verb, _PREP_DEPS, word, pattern)
         if not found:
             return None
-        last_prep = found[0]
+        found_preps[word] = found[0]
     governed, complement = verb, None
     if pattern.complement:
         found = [c for c in verb.children
@@ -82,10 +92,11 @@ def _match_verb(verb: Token, pattern: Pattern) -> _Match | None:
             return None
         governed = complement = found[0]
         for word in pattern.complement_preps:
-            preps = _pattern_preps(complement, _PREP_DEPS, word)
+            preps = _pattern_preps(complement, _PREP_DEPS, word, pattern)
             if not preps:
                 return None
-            last_prep = preps[0]
+            found_preps[word] = preps[0]
+    last_prep = _slot_prep(pattern, found_preps)
     if pattern.objects is not None:
         objects = _objects(governed)
         if not objects or objects[0].lemma_.lower() not in pattern.objects:
@@ -111,12 +122,15 @@ def _match_noun(noun: Token, pattern: Pattern, support_verbs: frozenset[str],
     first = noun
     while first.dep_ == "conj" and first.head != first:
         first = first.head
-    targets: list[Token] = []
+    found_preps: dict[str, Token] = {}
     for word in pattern.preps:
-        preps = _pattern_preps(noun, {"prep"}, word) or (_pattern_preps(first, {"prep"}, word) if first != noun else [])
+        preps = _pattern_preps(noun, {"prep"}, word, pattern) or (
+            _pattern_preps(first, {"prep"}, word, pattern) if first != noun else [])
         if not preps:
             return None
-        targets = _children(preps[0], {"pobj"})
+        found_preps[word] = preps[0]
+    slot = _slot_prep(pattern, found_preps)
+    targets = _children(slot, {"pobj"}) if slot is not None else []
     carrier = _support_verb(first, support_verbs)
     if carrier is None and first.dep_ == "pobj" and first.head.lower_ == "to" \
             and first.head.head.lemma_.lower() in accepting_verbs:

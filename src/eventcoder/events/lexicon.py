@@ -52,6 +52,8 @@ class Pattern:
     objects: frozenset[str] | None = None  # allowed lemmas of the direct object
     text: str = ""
     words: int = 1
+    # Prepositions whose object must be one of some lemmas ("go on =strike"); they give no target.
+    prep_objects: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 @dataclass(slots=True)
@@ -105,26 +107,34 @@ def parse_pattern(code: str, pos: str, text: str, classes: dict[str, list[str]])
     complement_preps: list[str] = []
     complement: str | None = None
     objects: frozenset[str] | None = None
+    prep_objects: dict[str, frozenset[str]] = {}
     index = 0
     while index < len(rest):
         word = rest[index]
+        after_prep = index > 0 and rest[index - 1] in PREPOSITIONS and rest[index - 1] != "to" or (
+            index > 0 and rest[index - 1] == "to" and complement is None)
         if word == "to" and pos == "verb" and index + 1 < len(rest) and complement is None \
                 and rest[index + 1] not in PREPOSITIONS and not rest[index + 1].startswith(("{", "=")):
             complement = rest[index + 1]
             index += 2
             continue
-        if word.startswith("{") and word.endswith("}"):
-            name = word[1:-1]
-            if name not in classes:
-                raise ValueError(f"unknown word class {word}")
-            objects = frozenset(classes[name])
-        elif word.startswith("="):
-            objects = frozenset([word[1:]])
+        if word.startswith(("{", "=")):
+            if word.startswith("{"):
+                if not word.endswith("}") or word[1:-1] not in classes:
+                    raise ValueError(f"unknown word class {word}")
+                allowed = frozenset(classes[word[1:-1]])
+            else:
+                allowed = frozenset([word[1:]])
+            if after_prep:
+                # "go on =strike", "call for {release}": the preposition's object is constrained.
+                prep_objects[rest[index - 1]] = allowed
+            else:
+                objects = allowed
         else:
             (complement_preps if complement else preps).append(word)
         index += 1
     return Pattern(code, pos, head, tuple(modifiers), tuple(preps), complement, tuple(complement_preps),
-                   objects, text, len(text.split()))
+                   objects, text, len(text.split()), tuple(prep_objects.items()))
 
 
 def _read_codes(text: str) -> dict[str, CameoCode]:
