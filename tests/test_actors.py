@@ -13,9 +13,9 @@ from eventcoder.errors import EventcoderError
 from eventcoder.nlp import parse
 
 ROOT = Path(__file__).resolve().parents[1]
-# Measured 0.953 (584/613) on 2026-11-25 on tests/data/actors_gold.jsonl (former leaders coded ELI, as CAMEO does);
+# Measured 0.958 (587/613) on 2026-11-25 on tests/data/actors_gold.jsonl (former leaders coded ELI, as CAMEO does);
 # raise it when the figure improves.
-ACCURACY_FLOOR = 0.95
+ACCURACY_FLOOR = 0.955
 
 
 def codes(text: str, day: str | None = "2020-02-12", files: list[Path] | None = None) -> dict[str, str]:
@@ -145,6 +145,87 @@ def test_resolve_span_and_by_head() -> None:
     assert mentions.resolve_span(doc[0:2]).code == "RUSGOV"
     troops = next(t for t in doc if t.text == "troops")
     assert mentions.by_head[troops.i][0].code == "TURMIL"
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("Russian helicopter gunships attacked the village.", "gunships", "RUSMIL"),
+    ("Israel said its aircraft struck a weapons depot.", "its aircraft", "ISRMIL"),
+    ("Turkish drones hit a convoy near Saraqeb.", "Turkish drones", "TURMIL"),
+])
+def test_weapons_with_an_owner_are_its_military(text: str, mention: str, code: str) -> None:
+    assert code_of(text, mention) == code
+
+
+def test_coordinated_owners_of_weapons() -> None:
+    doc = parse("U.S. and British warplanes struck targets near Mosul.")
+    mentions = find_actors(doc, date(2015, 1, 1), load_knowledge())
+    warplanes = next(t for t in doc if t.text == "warplanes")
+    assert [a.code for a in mentions.of(warplanes)] == ["USAMIL", "GBRMIL"]
+
+
+def test_weapon_without_owner_takes_no_country() -> None:
+    # "Drones struck" says nothing of whose drones: no country from the context.
+    assert codes("Syria said drones struck the airport.") == {"Syria": "SYR"}
+
+
+def test_quantity_and_group_heads_resolve_through_of() -> None:
+    text = "Thousands of Belarusians rallied in Minsk."
+    doc = parse(text)
+    mentions = find_actors(doc, date(2020, 8, 16), load_knowledge())
+    thousands = next(t for t in doc if t.text == "Thousands")
+    assert [a.code for a in mentions.of(thousands)] == ["BLRCVL"]
+    assert code_of("Dozens of Afghan soldiers were killed.", "Dozens of Afghan soldiers") == "AFGMIL"
+    assert code_of("Critics of Erdogan were arrested.", "Critics", "2020-02-12") == "TUROPP"
+
+
+def test_supporters_of_a_leader_in_and_out_of_office() -> None:
+    text = "Supporters of Jair Bolsonaro stormed the Congress."
+    assert code_of(text, "Supporters", "2020-02-12") == "BRACVL"  # of a sitting president: civilians
+    assert code_of(text, "Supporters", "2023-01-09") == "BRAOPP"  # of a former one: his camp
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("Separatists in eastern Ukraine shelled the town.", "Separatists", "UKRSEP"),
+    ("Police fired tear gas at protesters in Mandalay.", "protesters", "MMRCVL"),  # city: gazetteer
+    ("Fighters from Idlib crossed the border.", "Fighters", "SYRREB"),
+])
+def test_role_noun_located_by_a_place(text: str, mention: str, code: str) -> None:
+    assert code_of(text, mention, "2021-03-28") == code
+
+
+def test_backer_is_not_the_owner() -> None:
+    found = codes("Rebels backed by Rwanda and Uganda seized Goma.", "2012-11-20")
+    assert not any(c.endswith("REB") for c in found.values())
+    assert code_of("Iran-backed militias in Iraq fired rockets.", "militias") == "IRQREB"
+    assert code_of("Rwanda-backed rebels seized Goma.", "Rwanda") == "RWA"
+
+
+def test_attacker_adjective_does_not_locate_victims() -> None:
+    text = "Four children were killed in Israeli tank shelling in the Gaza Strip."
+    assert code_of(text, "Four children", "2008-02-28") != "ISRCVL"
+
+
+def test_place_modifiers_give_an_office_its_country() -> None:
+    text = "Israel on Wednesday released the mayor of the northern West Bank city of Nablus."
+    assert code_of(text, "the mayor", "2008-08-06") == "PSEGOV"
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("The protest began on Friday.", "2026-01-09"),  # Godwin Friday, prime minister of Saint Vincent
+    ("Floods hit Lagos and Goma.", "2020-02-12"),  # surnames of former leaders that are cities
+    ("Major General Smith inspected the base.", "1995-01-01"),  # John Major
+    ("Thomas Shannon, the U.S. envoy, arrived.", "2010-01-01"),  # another Thomas
+])
+def test_common_words_and_other_names_are_not_leaders(text: str, day: str) -> None:
+    assert not any(a.how.startswith("leader") for a in find_actors(parse(text), date.fromisoformat(day),
+                                                                   load_knowledge()).actors)
+
+
+def test_surname_that_names_a_country_stays_the_country() -> None:
+    # Luis Montenegro (Portugal) and Madhav Kumar Nepal must not shadow the countries.
+    assert code_of("Montenegro joined NATO.", "Montenegro", "2025-06-01") == "MNE"
+    assert code_of("Nepal signed a deal with India.", "Nepal", "2010-01-01") == "NPL"
+    assert code_of("Premier Luis Montenegro spoke.", "Luis Montenegro", "2025-06-01") == "PRTGOV"
 
 
 def test_user_file_adds_and_overrides(tmp_path: Path) -> None:

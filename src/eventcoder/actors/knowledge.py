@@ -96,6 +96,8 @@ class Knowledge:
     surfaces: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     roles: dict[str, Role] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)  # ISO3 -> English name
+    # One-word forms that are never a name on their own ("Friday", "Major"): not_names.tsv.
+    not_names: set[str] = field(default_factory=set)
 
     def add(self, surface: str, entry: Entry) -> None:
         key = normalize(surface)
@@ -178,7 +180,23 @@ def _add_country(kb: Knowledge, row: dict[str, str]) -> None:
         kb.add(seat, Entry(GOVERNMENT, code + "GOV", code, seat))
 
 
-def _add_people(kb: Knowledge, rows: Iterable[dict[str, str]]) -> None:
+def _one_word_clash(kb: Knowledge, form: str) -> bool:
+    """Whether a one-word alias or surname would shadow a common word or a place's name.
+
+    "Godwin Friday" must not make every Friday a prime minister, nor "Luís Montenegro" the
+    country, nor "Emilio Colombo" the capital; an acronym written in capitals is kept.
+    """
+    if len(form.split()) > 1 or form.isupper():
+        return False
+    key = normalize(form)
+    if key in kb.not_names:
+        return True
+    # A place spelt only as an acronym ("SADR") leaves "Sadr" free for the cleric.
+    placed = any(e.kind in {COUNTRY, ADJECTIVE, GOVERNMENT} for e in kb.names.get(key, ()))
+    return placed and not all(f.isupper() for f in kb.surfaces.get(key, ()))
+
+
+def _add_people(kb: Knowledge, rows: Iterable[dict[str, str]], user_names: frozenset[str] = frozenset()) -> None:
     terms: dict[str, list[Term]] = defaultdict(list)
     aliases: dict[str, set[str]] = defaultdict(set)
     for row in rows:
@@ -200,9 +218,13 @@ def _add_people(kb: Knowledge, rows: Iterable[dict[str, str]]) -> None:
         entry = Entry(LEADER, person_terms[0].code, person_terms[0].country, name,
                       tuple(sorted(person_terms, key=lambda t: t.start or date.min)))
         forms = set(aliases[name])
+        if normalize(name) not in user_names:  # a user's alias is meant as written
+            forms = {f for f in forms if f == name or not _one_word_clash(kb, f)}
         surname = name.split()[-1]
-        # A bare surname is only safe when no other person in the dictionaries shares it.
-        if len(surnames.get(normalize(surname), ())) == 1 and len(surname) > 3:
+        # A bare surname is only safe when no other person in the dictionaries shares it, and it
+        # is not an ordinary word or a place ("Friday", "Goma").
+        if len(surnames.get(normalize(surname), ())) == 1 and len(surname) > 3 \
+                and not _one_word_clash(kb, surname):
             forms.add(surname)
         for form in forms:
             kb.add(form, entry)
@@ -303,6 +325,8 @@ def _item_line(root: yaml.Node | None, key: str, index: int) -> int:
 @lru_cache(maxsize=8)
 def _load(user_files: tuple[Path, ...]) -> Knowledge:
     kb = Knowledge()
+    for _name, text in _data_files("not_names.tsv"):
+        kb.not_names.update(normalize(row["word"]) for _n, row in _rows(_name, text))
     for _name, text in _data_files("countries.tsv"):
         for _n, row in _rows(_name, text):
             _add_country(kb, row)
@@ -317,7 +341,7 @@ def _load(user_files: tuple[Path, ...]) -> Knowledge:
     # A user's official replaces any packaged person of the same name.
     replaced = {normalize(row["name"]) for row in user_people}
     people = [row for row in people if normalize(row["name"]) not in replaced] + user_people
-    _add_people(kb, people)
+    _add_people(kb, people, frozenset(replaced))
     return kb
 
 

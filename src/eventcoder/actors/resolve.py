@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import SequenceMatcher
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -50,6 +51,32 @@ _LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "inside"
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"}
 _INTERNATIONAL = {"IGO", "NGO", "IMG"}
 _FORMER = {"former", "ex", "deposed", "ousted"}
+# Words for a number or part of a group, resolved through their "of" object: "thousands of
+# Belarusians", "a group of rebels", "members of parliament", "two of the soldiers".
+_PART_NOUNS = {"thousand", "hundred", "dozen", "score", "ten", "million", "group", "number", "member",
+               "handful", "band", "majority", "minority", "some", "many", "most", "several", "few",
+               "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "dozens",
+               "hundreds", "thousands", "tens"}
+# Participles that name a backer, not an owner: "rebels backed by Rwanda", "Iran-backed militias".
+_BACKERS = {"back", "support", "sponsor", "fund", "finance", "arm", "train", "equip", "supply", "aid",
+            "assist", "help", "ally", "align", "link", "affiliate", "inspire"}
+# Prepositions whose place locates a role noun ("protesters in Mandalay", "fighters from Idlib").
+_LOCATING_PREPS = {"in", "from", "across"}
+# Gazetteer features that locate well enough to give a country; populated places need some size.
+_AREA_FEATURES = {"PCLI", "PCLD", "PCLS", "PCLF", "TERR", "ADM1", "ADM2", "RGN", "PPLC", "PPLA", "PPLA2"}
+_MIN_TOWN = 10_000
+# Nouns for a place: a nationality before one locates ("in Syrian territory"), before others not.
+_PLACE_NOUNS = {"city", "town", "village", "region", "province", "state", "territory", "area", "border",
+                "capital", "district", "county", "camp", "soil", "water", "airspace", "port", "coast",
+                "island", "enclave", "zone", "part", "north", "south", "east", "west", "northeast",
+                "northwest", "southeast", "southwest", "countryside", "frontier", "municipality",
+                "neighborhood", "neighbourhood", "suburb", "outskirts", "valley", "desert", "sector",
+                "side", "mainland", "heartland", "interior", "governorate", "oblast", "square", "street",
+                "market", "highway", "road"}
+# Words inside Arabic, Dutch, Portuguese ... names that say nothing about whose name it is.
+_NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "ben", "de", "da", "do", "dos", "das", "del",
+                   "della", "di", "du", "la", "le", "van", "von", "der", "den", "ter", "y", "e", "mc",
+                   "jr", "sr"}
 _EDGE_PUNCT = {'"', "'", "“", "”", "‘", "’", "«", "»", "(", ")", ",", "-", "—", "–", ":", ";"}
 _MATCHERS: dict[int, PhraseMatcher] = {}
 
@@ -106,6 +133,16 @@ def _matcher(doc: Doc, kb: Knowledge) -> PhraseMatcher:
     return matcher
 
 
+def _same_name(word: str, own: set[str]) -> bool:
+    """Whether ``word`` is one of a person's names, allowing a short form or another spelling."""
+    for name in own:
+        if word == name or (min(len(word), len(name)) >= 3 and (word.startswith(name) or name.startswith(word))):
+            return True
+        if SequenceMatcher(None, word, name).ratio() >= 0.75:
+            return True
+    return False
+
+
 def _singulars(word: str) -> list[str]:
     """Singular guesses for a plural the lemmatizer left alone (proper-noun "airmen")."""
     forms = []
@@ -142,11 +179,35 @@ class _Resolver:
             entries = kb.names.get(key)
             if entries:
                 entry = self._choose(entries)
+                if entry.kind == LEADER and len(span) == 1 and self._someone_else(span[0], entry):
+                    continue
                 for token in span:
                     self.matches[token.i] = (span, entry)
         self.seen: list[_Seen] = []
         self.memo: dict[int, list[Actor]] = {}
         self.consumed: set[int] = set()  # modifier tokens already part of a larger actor
+        self.skip: set[int] = set()  # tokens that name a backer of the role noun being placed
+
+    def _someone_else(self, token: Token, entry: Entry) -> bool:
+        """Whether a one-word name match belongs to another name or a thing, not to the person.
+
+        "Thomas Shannon", "LaDonna Davis", "Breonna Taylor": the named entity around the word
+        holds other names and none of them is the person's own ("Tayyip Erdogan", "Theophilus
+        Yakubu Danjuma", "Sooronbai Jeenbekov" are); "the Farah attack": a person's name takes
+        no article unless it modifies a noun ("the Bush administration").
+        """
+        if token.i > 0 and self.doc[token.i - 1].lower_ in {"the", "a", "an"} \
+                and token.dep_ not in {"compound", "amod", "nmod", "poss"}:
+            return True
+        if not token.ent_type_:
+            return False
+        entity = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        if entity is None or len(entity) == 1:
+            return False
+        own = {w.lower().strip(".,") for w in entry.name.replace("-", " ").split()}
+        others = [t.lower_ for t in entity if t.i != token.i and t.pos_ == "PROPN" and t.is_alpha
+                  and len(t) > 2 and t.lower_ not in _NAME_PARTICLES and t.lower_ not in self.kb.roles]
+        return bool(others) and not any(_same_name(word, own) for word in others)
 
     def _choose(self, entries: list[Entry]) -> Entry:
         ranked = sorted(entries, key=lambda e: _KIND_ORDER[e.kind])
@@ -208,8 +269,9 @@ class _Resolver:
         if token.i in self.memo:
             return self.memo[token.i]
         self.memo[token.i] = []  # guards against cycles in odd parses
-        actors = (self._from_title(token) or self._from_dictionary(token) or self._from_pair(token)
-                  or self._from_role(token) or self._from_pronoun(token) or self._from_apposition(token))
+        actors = (self._from_title(token) or self._from_dictionary(token) or self._from_part(token)
+                  or self._from_pair(token) or self._from_role(token) or self._from_pronoun(token)
+                  or self._from_apposition(token))
         self.memo[token.i] = actors
         for actor in actors:
             self.seen.append(_Seen(actor, token.i, self.sentence_of[token.i], self._is_person(actor, token),
@@ -334,7 +396,11 @@ class _Resolver:
         if token.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
             return self._from_pronoun(token)
         if token.dep_ == "poss" or (token.dep_ == "pobj" and token.pos_ in {"NOUN", "PROPN"}):
-            return self.resolve(token)
+            found = self.resolve(token)
+            if not found and token.dep_ == "pobj" and token.lemma_.lower() in _PLACE_NOUNS and depth < 3:
+                # "the mayor of the West Bank city of Nablus": the place's own modifiers say whose.
+                return self._owners(token, depth + 1)
+            return found
         if token.dep_ in {"compound", "nmod"} and depth < 3:
             return self._owners(token, depth + 1)
         return []
@@ -348,10 +414,12 @@ class _Resolver:
         start = token.left_edge.i if token.left_edge.i >= token.i - 8 else token.i
         span = self.doc[start: token.i + 1]
         how = f"role '{term}' ({code}, {kind})"
+        if not owners and kind == "weapon":
+            return []  # "drones struck": whose drones only an owner can say, never the context
         if not owners:
             context = self._context_country(token)
             if context is None:
-                return []
+                return []  # no country anywhere: left unresolved, not PETRARCH's "---" (docs/actors.md)
             country, where = context
             return [self._actor(span, country + code, country, code, None, f"{how} + {country} from {where}")]
         actors = []
@@ -365,10 +433,36 @@ class _Resolver:
                 # A body of the group itself: "its forces" of the TPLF, "an African Union convoy".
                 actors.append(self._actor(span, owner.code, owner.country, owner.sector, owner.name,
                                           f"{how} of {owner.code}"))
+            elif person and code == "CVL" and owner.sector == "ELI":
+                # A former leader's supporters are a camp against the government: OPP.
+                country = owner.country or prefix
+                actors.append(self._actor(span, country + "OPP", country, "OPP", None,
+                                          f"{how} of former official {owner.name or owner.text}: {country}OPP"))
             else:
                 country = owner.country or prefix
                 actors.append(self._actor(span, country + code, country, code, None, f"{how} + {country}"))
         return actors
+
+    def _from_part(self, token: Token) -> list[Actor]:
+        """ "Thousands of Belarusians", "a group of rebels": the actors of the "of" object."""
+        if token.lemma_.lower() not in _PART_NOUNS and token.lower_ not in _PART_NOUNS:
+            return []
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i < token.i:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                members = [obj, *obj.conjuncts]
+                found = [a for m in members for a in self.resolve(m)]
+                if not found:
+                    return []
+                end = max(t.i for m in members for t in m.subtree) + 1
+                start = token.left_edge.i if token.left_edge.i >= token.i - 3 else token.i
+                span = self.doc[start:end]
+                return [self._actor(span, a.code, a.country, a.sector, a.name, f"'{token.text} of': {a.how}")
+                        for a in found]
+        return []
 
     def _from_title(self, token: Token) -> list[Actor]:
         """A name with a title before or beside it: "Georgian President Eduard Shevardnadze".
@@ -526,6 +620,9 @@ class _Resolver:
         looks at the actors before it first.
         """
         here = self.sentence_of[token.i]
+        # Whoever backs the group is not its country: "rebels backed by Rwanda", "Iran-backed".
+        self.skip = {t.i for c in token.children if c.lemma_.lower() in _BACKERS
+                     and c.dep_ in {"acl", "amod", "relcl", "advcl"} for t in c.subtree}
         definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}
                        for c in token.children)
         steps = [self._ctx_before, self._ctx_previous, self._ctx_preposition, self._ctx_subject, self._ctx_after] \
@@ -543,12 +640,71 @@ class _Resolver:
             heads.append(token.head)
         for head in heads:
             for prep in head.children:
-                if prep.dep_ != "prep":
+                if prep.dep_ != "prep" or prep.i in self.skip:
                     continue
                 for inner in prep.subtree:
                     match = self.matches.get(inner.i)
-                    if match and match[1].kind in {COUNTRY, GOVERNMENT, ADJECTIVE} and match[1].country:
+                    if match and match[1].kind in {COUNTRY, GOVERNMENT, ADJECTIVE} and match[1].country \
+                            and self._locates(inner):
                         return match[1].country, f"'{prep.text} {match[0].text}'"
+                # The noun's own "in/from/across X"; its verb's "in X" only (where the act happens:
+                # "arrived from Karabakh" says where they came from, not whose they are).
+                own = head == token and prep.lower_ in _LOCATING_PREPS
+                if own or (prep.lower_ == "in" and self._local(token)):
+                    found = self._gazetteer_country(prep)
+                    if found:
+                        return found
+        return None
+
+    def _owns_other(self, token: Token) -> bool:
+        """Whether a nationality says whose weapon it is: "killed in Israeli tank shelling"."""
+        role = self._role_of(token.head) if token.dep_ in {"amod", "compound", "poss"} else None
+        return role is not None and role[1] == "weapon"
+
+    def _local(self, token: Token) -> bool:
+        """Whether a group is where its verb happens: protesters and police are, envoys travel.
+
+        "monks joined protesters in Mandalay" are Myanmar's; "officials met in Geneva" are not Swiss.
+        """
+        role = self._role_of(token)
+        return role is not None and role[0] not in {"GOV", "IGO", "NGO", "MED", "BUS"}
+
+    @staticmethod
+    def _locates(token: Token) -> bool:
+        """Whether a country name in a prepositional phrase says where, not who.
+
+        "in Mali", "in Syria's Idlib", "the Syrian city of Aleppo" are places; "killed in
+        Israeli shelling", "in Russia's attack" name the attacker, not where the victims are from.
+        """
+        if token.dep_ not in {"amod", "poss", "compound", "nmod"}:
+            return True
+        head = token.head
+        return head.pos_ == "PROPN" or head.lemma_.lower() in _PLACE_NOUNS
+
+    def _gazetteer_country(self, prep: Token) -> tuple[str, str] | None:
+        """The country of a city or region a role noun is in or from ("protesters in Mandalay").
+
+        Only proper-noun runs in the preposition's object are looked up, so the cost is one
+        dictionary lookup per such phrase; a small village of the same name in another
+        country loses to a region, a capital or the most populous town.
+        """
+        from eventcoder.places.gazetteer import get_gazetteer
+
+        runs: list[list[Token]] = []
+        for inner in prep.subtree:
+            if inner.pos_ == "PROPN" and inner.i not in self.matches:
+                if runs and runs[-1][-1].i == inner.i - 1:
+                    runs[-1].append(inner)
+                else:
+                    runs.append([inner])
+        gazetteer = get_gazetteer()
+        for run in runs:
+            name = self.doc[run[0].i: run[-1].i + 1].text
+            entries = [e for e in gazetteer.lookup(name) if e.country
+                       and (e.feature in _AREA_FEATURES or e.population >= _MIN_TOWN)]
+            if entries:
+                best = max(entries, key=lambda e: (e.feature in _AREA_FEATURES, e.population))
+                return best.country, f"'{prep.text} {name}' (gazetteer: {best.name}, {best.country})"
         return None
 
     def _ctx_subject(self, token: Token, here: int) -> tuple[str, str] | None:
@@ -562,14 +718,16 @@ class _Resolver:
 
     def _ctx_before(self, token: Token, here: int) -> tuple[str, str] | None:
         for seen in self._recent(here):
-            if seen.token < token.i and seen.sentence == here and self._statelike(seen.actor):
+            if seen.token < token.i and seen.sentence == here and self._statelike(seen.actor) \
+                    and seen.token not in self.skip:
                 return seen.actor.country, f"'{seen.actor.text}' before it"
         return None
 
     def _ctx_after(self, token: Token, here: int) -> tuple[str, str] | None:
         for other in self.sentences[here]:
             match = self.matches.get(other.i)
-            if other.i > token.i and match and match[1].country and match[1].country[:3] not in _INTERNATIONAL:
+            if other.i > token.i and match and match[1].country and match[1].country[:3] not in _INTERNATIONAL \
+                    and other.i not in self.skip and not self._owns_other(other):
                 return match[1].country, f"'{match[0].text}' after it"
         return None
 
@@ -581,6 +739,13 @@ class _Resolver:
 
     @staticmethod
     def _statelike(actor: Actor) -> bool:
+        """Whether an actor can lend its country to a role noun near it.
+
+        A named news outlet or its reporter ("an AFP correspondent", "Reuters") says where the
+        news came from, not whose army it is; a nation's media ("Syrian state media") does.
+        """
+        if actor.sector == "MED" and (actor.how.startswith(ORGANIZATION) or " of " in actor.how):
+            return False
         return bool(actor.country) and len(actor.country) == 3 and actor.country not in _INTERNATIONAL
 
     def _is_person(self, actor: Actor, token: Token) -> bool:
