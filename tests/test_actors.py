@@ -296,3 +296,21 @@ def test_accuracy_floor_on_team_gold() -> None:
     result = evaluate(ROOT / "tests" / "data" / "actors_gold.jsonl")
     assert result.total >= 600
     assert result.accuracy >= ACCURACY_FLOOR, f"{result.accuracy:.3f}"
+
+
+def test_object_pronoun_is_not_its_own_clause_subject() -> None:
+    # Broke: "him" went to Trump, the subject of "urged", instead of Erdogan.
+    text = ("US President Donald Trump spoke with President Recep Tayyip Erdogan on Wednesday "
+            "and urged him to exercise caution.")
+    doc = parse(text)
+    mentions = find_actors(doc, date(2018, 1, 24), load_knowledge())
+    him = next(t for t in doc if t.text == "him")
+    assert [a.code for a in mentions.of(him)] == ["TURGOV"]
+
+
+def test_both_leaders_are_the_last_two_people() -> None:
+    text = "Mitsotakis met Erdogan in Ankara, and the two leaders signed a declaration."
+    doc = parse(text)
+    mentions = find_actors(doc, date(2023, 12, 7), load_knowledge())
+    leaders = next(t for t in doc if t.text == "leaders")
+    assert sorted(a.code for a in mentions.of(leaders)) == ["GRCGOV", "TURGOV"]

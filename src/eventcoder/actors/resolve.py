@@ -566,12 +566,29 @@ class _Resolver:
             return []
         if lower in _PERSON_PRONOUNS:
             found = self._last_distinct(token, person=True, count=1, prefer_subject=True)
+            clause_subjects = self._clause_subjects(token)
+            if found and found[0].start in clause_subjects:
+                # "Trump called Erdogan and urged him": an object pronoun is not its own clause's subject.
+                candidates = (self._last_distinct(token, person=True, count=3, prefer_subject=True)
+                              or self._last_distinct(token, person=True, count=2, prefer_subject=True))
+                others = [a for a in candidates if a.start not in clause_subjects]
+                found = others[:1] or found
         elif lower in {"they", "them", "their"}:
             found = self._last_distinct(token, person=False, count=1, prefer_subject=True)
         else:
             found = self._last_distinct(token, person=False, count=1, within=1)
         return [self._actor(self.doc[token.i: token.i + 1], a.code, a.country, a.sector, a.name,
                             f"pronoun '{token.text}' refers to {a.name or a.text}") for a in found]
+
+    def _clause_subjects(self, token: Token) -> set[int]:
+        """Where the subjects of the verb an object pronoun belongs to start (character offsets)."""
+        if token.dep_ not in {"dobj", "dative", "pobj"}:
+            return set()
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        while verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            verb = verb.head
+        return {a.start for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+                for a in self.memo.get(c.i, [])}
 
     def _from_apposition(self, token: Token) -> list[Actor]:
         for child in token.children:
