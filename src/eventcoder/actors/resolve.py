@@ -99,10 +99,13 @@ class Mentions:
     doc: Doc
     actors: list[Actor] = field(default_factory=list)
     by_head: dict[int, list[Actor]] = field(default_factory=dict)
+    # Names that only modify another word ("Syrian" in "Syrian regime air strikes"): the owner of a
+    # nominal event, not argument heads of their own.
+    modifiers: dict[int, list[Actor]] = field(default_factory=dict)
 
     def of(self, token: Token) -> list[Actor]:
         """Actors of the phrase headed by ``token``, one per coordinated member."""
-        found = list(self.by_head.get(token.i, []))
+        found = list(self.by_head.get(token.i) or self.modifiers.get(token.i, []))
         for conj in token.conjuncts:
             if conj.i > token.i:
                 found += [a for a in self.by_head.get(conj.i, []) if a not in found]
@@ -242,6 +245,11 @@ class _Resolver:
                 code, why = entry.code_on(self.published)
                 mentions.actors.append(self._actor(span, code, entry.country, code[3:] or None, entry.name,
                                                    f"{entry.kind} inside a phrase: {why}"))
+        for token in self.doc:
+            match = self.matches.get(token.i)
+            if match is not None and token == match[0].root and token.i not in mentions.by_head \
+                    and token.dep_ in {"amod", "compound", "nmod", "poss"}:
+                mentions.modifiers[token.i] = self._actor_of_modifier(token, 0)
         mentions.actors.sort(key=lambda a: (a.start, a.end))
         return mentions
 

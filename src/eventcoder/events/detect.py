@@ -276,7 +276,8 @@ class _Finder:
         by = [g for p in _children(noun, {"prep"}, "by") for g in p.children if g.dep_ == "pobj"]
         if by:
             return by
-        modifiers = [t for t in self.doc[noun.left_edge.i: noun.i] if t.i in self.mentions.by_head]
+        modifiers = [t for t in self.doc[noun.left_edge.i: noun.i]
+                     if t.i in self.mentions.by_head or t.i in self.mentions.modifiers]
         if modifiers:
             return modifiers
         if match.carrier is not None:
