@@ -116,10 +116,10 @@ def test_conflibert_floor(pipeline: Pipeline) -> None:
     """Floors on ConfliBERT train (measured: macro F1 0.60, acc. 0.58, spans: overlap 0.59, exact 0.41)."""
     _need(ev.CONFLIBERT)
     result = ev.eval_conflibert(pipeline=pipeline)
-    assert result["macro_f1"] >= 0.60
-    assert result["accuracy"] >= 0.58
-    assert result["spans"]["overlap"]["f1"] >= 0.59
-    assert result["spans"]["exact"]["f1"] >= 0.40
+    assert result["macro_f1"] >= 0.63
+    assert result["accuracy"] >= 0.62
+    assert result["spans"]["overlap"]["f1"] >= 0.60
+    assert result["spans"]["exact"]["f1"] >= 0.41
 
 
 @pytest.mark.slow
@@ -128,8 +128,8 @@ def test_petrarch_floor(pipeline: Pipeline) -> None:
     _need(ev.PETRARCH)
     result = ev.eval_petrarch(pipeline=pipeline)
     assert result["gold_triples"] == 80
-    assert result["strict"]["r"] >= 0.06
-    assert result["country"]["r"] >= 0.15
+    assert result["strict"]["r"] >= 0.11
+    assert result["country"]["r"] >= 0.21
 
 
 @pytest.mark.slow
@@ -138,4 +138,4 @@ def test_ngec_floor(pipeline: Pipeline) -> None:
     _need(ev.NGEC_ZIP)
     result = ev.eval_ngec(pipeline=pipeline, sample=ev.NGEC_SAMPLE)
     assert result["stories"] == ev.NGEC_SAMPLE
-    assert result["label_found"] >= 0.37
+    assert result["label_found"] >= 0.38
