@@ -116,7 +116,7 @@ def test_conflibert_floor(pipeline: Pipeline) -> None:
     """Floors on ConfliBERT train (measured: macro F1 0.60, acc. 0.58, spans: overlap 0.59, exact 0.41)."""
     _need(ev.CONFLIBERT)
     result = ev.eval_conflibert(pipeline=pipeline)
-    assert result["macro_f1"] >= 0.63
+    assert result["macro_f1"] >= 0.64
     assert result["accuracy"] >= 0.62
     assert result["spans"]["overlap"]["f1"] >= 0.60
     assert result["spans"]["exact"]["f1"] >= 0.41
