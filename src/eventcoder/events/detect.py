@@ -19,6 +19,7 @@ from eventcoder.events.lexicon import Lexicon, Pattern
 from eventcoder.model import Actor, Event, Place, Quote, Span
 
 _TIME_ENTITIES = {"DATE", "TIME"}
+_QUANTITY_NOUNS = {"dozen", "ten", "hundred", "thousand", "million", "score", "number", "group", "batch", "couple"}
 _LOCATIVE_PREPS = {"in", "at", "near", "from", "outside", "inside", "around", "across", "via", "during"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
 _PREP_DEPS = {"prep", "prt", "agent", "dative", "advmod"}
@@ -59,9 +60,21 @@ def _pattern_preps(token: Token, deps: set[str], word: str, pattern: Pattern | N
     """The trigger's prepositions spelled ``word`` whose object is not a time ("called on Wednesday")
     and, where the pattern constrains it ("go on =strike"), is one of the allowed lemmas."""
     allowed = dict(pattern.prep_objects).get(word) if pattern is not None else None
-    return [p for p in _children(token, deps, word)
+    # "pulled out of the talks": the parser hangs "of" under the particle "out".
+    particles = [c for c in token.children if c.dep_ in {"prt", "advmod", "prep"} and c.lower_ != word]
+    candidates = _children(token, deps, word) + [g for c in particles for g in _children(c, {"prep"}, word)]
+    return [p for p in candidates
             if not any(g.dep_ == "pobj" and g.ent_type_ in _TIME_ENTITIES for g in p.children)
             and (allowed is None or any(g.dep_ == "pobj" and g.lemma_.lower() in allowed for g in p.children))]
+
+
+def _counted(noun: Token) -> Token:
+    """What a count names: "dozens of protesters" -> protesters; anything else is itself."""
+    if noun.lemma_.lower() in _QUANTITY_NOUNS:
+        for prep in _children(noun, {"prep"}, "of"):
+            for counted in _children(prep, {"pobj"}):
+                return counted
+    return noun
 
 
 def _slot_prep(pattern: Pattern, found: dict[str, Token]) -> Token | None:
@@ -99,7 +112,7 @@ def _match_verb(verb: Token, pattern: Pattern) -> _Match | None:
     last_prep = _slot_prep(pattern, found_preps)
     if pattern.objects is not None:
         objects = _objects(governed)
-        if not objects or objects[0].lemma_.lower() not in pattern.objects:
+        if not objects or _counted(objects[0]).lemma_.lower() not in pattern.objects:
             return None
     if last_prep is not None and last_prep.dep_ != "prt":
         targets = _children(last_prep, {"pobj", "pcomp"})
