@@ -231,6 +231,7 @@ class _Resolver:
                 mentions.by_head[token.i] = actors
                 if not self._is_place(token):
                     mentions.actors.extend(actors)
+                    self._whole_phrase(token, actors)
         # Names inside a larger phrase that no actor took in: "Islamic State positions",
         # "an African Union convoy", "Damascus ally Moscow". Listed, not argument heads.
         taken = {i for a in mentions.actors for i in range(a.start, a.end)}
@@ -252,6 +253,19 @@ class _Resolver:
                 mentions.modifiers[token.i] = self._actor_of_modifier(token, 0)
         mentions.actors.sort(key=lambda a: (a.start, a.end))
         return mentions
+
+    def _whole_phrase(self, token: Token, actors: list[Actor]) -> None:
+        """Widen each actor's span to the whole noun phrase before its head ("the Turkish side",
+        "US Secretary of State Rex Tillerson"): the evidence a reader expects."""
+        first = token.left_edge
+        if first.i < token.sent.start or first.i >= token.i:
+            return
+        while first.i < token.i and (first.is_punct or first.is_space):
+            first = self.doc[first.i + 1]
+        for actor in actors:
+            if first.idx < actor.start and self.doc.text[first.idx:actor.start].count("\n") == 0:
+                actor.text = self.doc.text[first.idx:actor.end]
+                actor.start = first.idx
 
     def _is_head(self, token: Token) -> bool:
         match = self.matches.get(token.i)
