@@ -279,9 +279,12 @@ def resolve(doc: Doc, actors: list[Actor], demonyms: bool = False) -> list[Place
     chosen: list[tuple[Mention, Entry]] = []
     pending: list[tuple[Mention, str, bool, list[Entry]]] = []
     # A name the actor stage knows as an organisation or a person ("Hamas", "Jordan Peterson") is no place.
-    named = [(a.start, a.end) for a in actors if a.how.startswith(("org", "leader"))]
+    named = [(a.end - len(a.name), a.end) if a.name and a.text.endswith(a.name) else (a.start, a.end)
+             for a in actors if a.how.startswith(("org", "leader"))]
+    organisations = {a.name for a in actors
+                     if a.name and (a.how.startswith("org") or (a.how.startswith("role") and " of " in a.how))}
     for m in sorted(mentions, key=lambda m: m.start):
-        if any(start <= m.start and m.end <= end for start, end in named):
+        if any(start <= m.start and m.end <= end for start, end in named) or m.text in organisations:
             continue
         if m.demonym:
             if demonyms:
