@@ -44,6 +44,9 @@ CASES = {
                      [("ARM", "08", "AZE")], []),
     "demand for an act": ("The European Union demanded that Russia withdraw its troops.", "2022-02-20",
                           [("IGOEU", "10", "RUS")], [("RUS", "08", None)]),
+    "civilians who attack are rioting": ("Protesters stormed the parliament building and clashed with police "
+                                         "in Belgrade.", "2020-07-08", [("SRBCVL", "14", "SRBCOP")],
+                                         [("SRBCVL", "19", None)]),
     "a time is not an object": ("Biden called on Wednesday for calm in the Middle East.", "2023-10-11",
                                 [("USAGOV", "02", None)], []),
 }

@@ -399,11 +399,12 @@ class _Finder:
             for source, target in dyads:
                 if target is not None and target.code == source.code:
                     continue
-                key = (self.sentence_of[match.trigger.i], source.code, target.code if target else "", code)
+                event_code = self.lexicon.by_source(source.sector, code)
+                key = (self.sentence_of[match.trigger.i], source.code, target.code if target else "", event_code)
                 if key in seen:
                     continue
                 seen.add(key)
-                events.append(self._event(len(events), match, code, source, target, mood.negated,
+                events.append(self._event(len(events), match, event_code, source, target, mood.negated,
                                           hypothetical, mood.notes, quote))
         return events + self.statements(len(events), {m.trigger.idx for m in self.matches_seen})
 

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import yaml
@@ -64,6 +65,7 @@ class Lexicon:
     # Word lists from modality.yaml and support_verbs.yaml, by their keys there.
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     intents: dict[str, str] = field(default_factory=dict)  # act code -> intent code
+    source_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # (sector, act) -> code
 
     def intent_of(self, code: str) -> str | None:
         """The CAMEO code for announcing the act ``code`` (intent.tsv), by longest prefix."""
@@ -71,6 +73,14 @@ class Lexicon:
             if code[:length] in self.intents:
                 return self.intents[code[:length]]
         return None
+
+    def by_source(self, sector: str | None, code: str) -> str:
+        """The code of act ``code`` done by a source of role ``sector`` (by_source.tsv): civilians
+        who attack are rioting (145)."""
+        for length in range(len(code), 1, -1):
+            if (sector, code[:length]) in self.source_codes:
+                return self.source_codes[(sector, code[:length])]
+        return code
 
     def request_code(self, root: str, act: str) -> str | None:
         """The appeal (02) or demand (10) code for asking for the act ``act``.
@@ -164,6 +174,11 @@ def _add_patterns(lexicon: Lexicon, source: str, data: object, classes: dict[str
                 table[pattern.head].append(pattern)
 
 
+def _tsv(path: Traversable) -> list[dict[str, str]]:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines(True) if not line.startswith("#")]
+    return list(csv.DictReader(io.StringIO("".join(lines)), delimiter="\t"))
+
+
 def _yaml(source: str, text: str) -> object:
     try:
         return yaml.safe_load(text)
@@ -179,9 +194,8 @@ def _load(user_files: tuple[Path, ...]) -> Lexicon:
     modality = _yaml("modality.yaml", (folder / "modality.yaml").read_text(encoding="utf-8")) or {}
     modality.update(_yaml("support_verbs.yaml", (folder / "support_verbs.yaml").read_text(encoding="utf-8")) or {})
     lexicon.modality = {key: frozenset(str(w) for w in words) for key, words in modality.items()}
-    lexicon.intents = {row["act"]: row["intent"] for row in csv.DictReader(
-        io.StringIO("".join(line for line in (folder / "intent.tsv").read_text(encoding="utf-8").splitlines(True)
-                            if not line.startswith("#"))), delimiter="\t")}
+    lexicon.intents = {row["act"]: row["intent"] for row in _tsv(folder / "intent.tsv")}
+    lexicon.source_codes = {(row["sector"], row["act"]): row["code"] for row in _tsv(folder / "by_source.tsv")}
     _add_patterns(lexicon, "verbs.yaml", _yaml("verbs.yaml", (folder / "verbs.yaml").read_text(encoding="utf-8")) or {},
                   classes)
     for path in user_files:
