@@ -183,7 +183,6 @@ class _Finder:
 
     def matches(self) -> list[_Match]:
         found: list[_Match] = []
-        self.matches_seen = found
         for token in self.doc:
             lemma = token.lemma_.lower()
             if token.pos_ == "VERB" and lemma in self.lexicon.verbs:
@@ -406,7 +405,7 @@ class _Finder:
                 seen.add(key)
                 events.append(self._event(len(events), match, event_code, source, target, mood.negated,
                                           hypothetical, mood.notes, quote))
-        return events + self.statements(len(events), {m.trigger.idx for m in self.matches_seen})
+        return events + self.statements(len(events), {m.trigger.idx for m in matches})
 
     def statements(self, numbered: int, triggers: set[int]) -> list[Event]:
         """Quotes whose cue is no trigger ("according to X") are statements, CAMEO 010."""
