@@ -116,10 +116,10 @@ def test_conflibert_floor(pipeline: Pipeline) -> None:
     """Floors on ConfliBERT train (measured: macro F1 0.60, acc. 0.58, spans: overlap 0.59, exact 0.41)."""
     _need(ev.CONFLIBERT)
     result = ev.eval_conflibert(pipeline=pipeline)
-    assert result["macro_f1"] >= 0.64
+    assert result["macro_f1"] >= 0.65
     assert result["accuracy"] >= 0.62
-    assert result["spans"]["overlap"]["f1"] >= 0.60
-    assert result["spans"]["exact"]["f1"] >= 0.41
+    assert result["spans"]["overlap"]["f1"] >= 0.61
+    assert result["spans"]["exact"]["f1"] >= 0.49
 
 
 @pytest.mark.slow
@@ -129,7 +129,7 @@ def test_petrarch_floor(pipeline: Pipeline) -> None:
     result = ev.eval_petrarch(pipeline=pipeline)
     assert result["gold_triples"] == 80
     assert result["strict"]["r"] >= 0.11
-    assert result["country"]["r"] >= 0.21
+    assert result["country"]["r"] >= 0.20
 
 
 @pytest.mark.slow
