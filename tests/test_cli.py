@@ -98,3 +98,16 @@ def test_cli_reference_is_current() -> None:
 
     docs = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
     assert docs.read_text(encoding="utf-8") == reference(), "run: python -m eventcoder.cli_docs > docs/cli.md"
+
+
+def test_code_reads_html_with_its_metadata(runner: CliRunner, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><title>Greece accuses Turkey</title><meta name="date" content="2024-03-14"></head>'
+        "<body><article><p>Greece on Thursday accused Turkey of violating its airspace over the Aegean Sea, "
+        "officials in Athens said.</p></article></body></html>", encoding="utf-8")
+    result = runner.invoke(main, ["code", str(page), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    coded = json.loads(result.output)
+    assert coded["published"] == "2024-03-14" and coded["title"] == "Greece accuses Turkey"
+    assert any(e["plover"] == "ACCUSE" and e["date"] == "2024-03-14" for e in coded["events"])

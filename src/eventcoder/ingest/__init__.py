@@ -1,7 +1,7 @@
 """Ingest: read documents into Articles.
 
 Public surface:
-    read_source(path, default_date=None) -> Iterator[Article]   # text or JSONL; path "-" is stdin
+    read_source(path, default_date=None) -> Iterator[Article]   # text, HTML, feed or JSONL; "-" is stdin
     read_inputs(paths, default_date=None) -> Iterator[Document | Failure]
         # files, directories (recursive) and globs; text, HTML, RSS/Atom and JSONL; failures are data
     check_article(article, max_chars) -> (reason, detail) | None;  content_hash(text) -> sha256 hex
@@ -17,6 +17,8 @@ from pathlib import Path
 
 from eventcoder.errors import EventcoderError
 from eventcoder.ingest.checks import DEFAULT_MAX_CHARS, check_article, content_hash, normalise
+from eventcoder.ingest.feeds import looks_like_feed, parse_feed
+from eventcoder.ingest.html import looks_like_html, parse_html
 from eventcoder.ingest.records import Document, Failure
 from eventcoder.ingest.sources import estimate_count, expand_paths, read_inputs
 from eventcoder.model import Article
@@ -52,7 +54,7 @@ def _read_text(path: str) -> str:
 
 
 def read_source(path: str, default_date: date | None = None) -> Iterator[Article]:
-    """Articles from a text file (one article) or a JSONL file (one per line)."""
+    """Articles from a text or HTML page (one article), an RSS/Atom feed or a JSONL file (one per entry)."""
     text = _read_text(path)
     if path.endswith(".jsonl"):
         for number, line in enumerate(text.splitlines(), 1):
@@ -69,4 +71,10 @@ def read_source(path: str, default_date: date | None = None) -> Iterator[Article
                           url=record.get("url"), publisher=record.get("publisher"), published=published)
     else:
         name = "stdin" if path == "-" else Path(path).stem
-        yield Article(id=name, text=text, published=default_date)
+        data = text.encode("utf-8")
+        if looks_like_feed(data):
+            yield from (article for _number, article in parse_feed(data, name, default_date))
+        elif looks_like_html(data):
+            yield parse_html(text, name, default_date)
+        else:
+            yield Article(id=name, text=text, published=default_date)
