@@ -47,7 +47,7 @@ def main() -> None:
 @_fail_cleanly
 def code(source: str, published: date | None, fmt: str, actor_files: tuple[Path, ...],
          lexicon_files: tuple[Path, ...]) -> None:
-    """Code FILE (text, or JSONL with one {"id","text","date"?} per line; - reads stdin)."""
+    """Code FILE: text, HTML, RSS/Atom, or JSONL with one {"id","text","date"?} per line (- is stdin)."""
     from eventcoder.ingest import read_source
     from eventcoder.pipeline import Pipeline
     from eventcoder.render import print_table
