@@ -266,19 +266,12 @@ def _load_user_file(kb: Knowledge, path: Path) -> list[dict[str, str]]:
     if unknown:
         raise _user_error(path, 1, f"unknown top-level key {sorted(unknown)[0]!r}; use 'actors:' or 'roles:'")
     for index, item in enumerate(data.get("roles") or []):
-        line = _item_line(node, "roles", index)
-        if not isinstance(item, dict) or not item.get("term") or not item.get("code"):
-            raise _user_error(path, line, "each role needs 'term' and 'code'")
-        if set(item) - _ROLE_KEYS:
-            raise _user_error(path, line, f"unknown field {sorted(set(item) - _ROLE_KEYS)[0]!r}")
+        _check_item(path, _item_line(node, "roles", index), item, ("term", "code"), _ROLE_KEYS, "each role")
         kb.roles[normalize(str(item["term"]))] = Role(str(item["code"]).upper(), str(item.get("kind") or "group"))
     people: list[dict[str, str]] = []
     for index, item in enumerate(data.get("actors") or []):
         line = _item_line(node, "actors", index)
-        if not isinstance(item, dict) or not item.get("name") or not item.get("code"):
-            raise _user_error(path, line, "each entry needs 'name' and 'code'")
-        if set(item) - _USER_KEYS:
-            raise _user_error(path, line, f"unknown field {sorted(set(item) - _USER_KEYS)[0]!r}")
+        _check_item(path, line, item, ("name", "code"), _USER_KEYS, "each entry")
         code = str(item["code"]).upper()
         if not code.isalpha() or len(code) < 3:
             raise _user_error(path, line, f"bad actor code {code!r}")
@@ -311,6 +304,15 @@ def _bad_date_line(text: str) -> int:
             except ValueError:
                 return number
     return 0
+
+
+def _check_item(path: Path, line: int, item: object, required: tuple[str, str], allowed: set[str],
+                what: str) -> None:
+    """E010 for a user's entry that is not a mapping with the required fields, or has unknown ones."""
+    if not isinstance(item, dict) or not all(item.get(key) for key in required):
+        raise _user_error(path, line, f"{what} needs '{required[0]}' and '{required[1]}'")
+    if set(item) - allowed:
+        raise _user_error(path, line, f"unknown field {sorted(set(item) - allowed)[0]!r}")
 
 
 def _item_line(root: yaml.Node | None, key: str, index: int) -> int:
