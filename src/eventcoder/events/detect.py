@@ -10,7 +10,7 @@ are read off the trigger's ancestors and recorded on the event.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -32,6 +32,11 @@ _VERBAL_QUADCLASSES = {1, 3}
 _REQUEST_ROOTS = {"02", "10"}
 # Prepositions whose object is the one acted on when a pattern names no slot of its own.
 _TARGET_PREPS = {"with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "over", "between"}
+# "concerned about", "alarmed at", "angry over": the act after them is not the feeler's own.
+_FEELING_PREPS = {"about", "over", "at", "by"}
+# A state's organs speak and act for it.
+_STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+_FORCE_SECTORS = {"MIL", "COP"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
@@ -164,6 +169,19 @@ def _support_verb(noun: Token, support_verbs: frozenset[str]) -> Token | None:
     return None
 
 
+def _same_actor(a: Actor, b: Actor) -> bool:
+    """The same actor, or a state and one of its organs ("Japan" and "the Foreign Ministry")."""
+    if a.code == b.code:
+        return True
+    state = {None, "", *_STATE_SECTORS}
+    return a.country == b.country and a.country is not None and a.sector in state and b.sector in state
+
+
+def _own_forces(actor: Actor, source: Actor) -> bool:
+    """Whether ``actor`` is armed or police forces of the source's own country ("its troops")."""
+    return actor.country == source.country and actor.sector in _FORCE_SECTORS and actor.code != source.code
+
+
 def _best(candidates: list[_Match]) -> _Match | None:
     return max(candidates, key=lambda m: (m.pattern.words, bool(m.targets)), default=None)
 
@@ -215,6 +233,27 @@ class _Finder:
             actors += [a for a in found if a not in actors]
         return actors
 
+    def owners_at(self, tokens: list[Token], sources: list[Actor]) -> list[Actor]:
+        """Actors owning a thing acted on: "rejected Pakistan's proposal", "vetoed a U.S. resolution"
+        name Pakistan and the United States; the phrase up to the thing is the target's span. The
+        source's own things ("raised its alert level") name no target."""
+        owners: list[Actor] = []
+        own = {s.code for s in sources}
+        for token in tokens:
+            if token.pos_ not in {"NOUN", "PROPN"} or token.i in self.mentions.by_head:
+                continue
+            # The modifier nearest the thing owns it ("Bosnian Serb positions": one owner, not two).
+            modifiers = [c for c in token.lefts
+                         if c.dep_ in {"poss", "compound", "amod", "nmod"} and self.mentions.of(c)]
+            for child in modifiers[-1:]:
+                for actor in self.mentions.of(child):
+                    start, end = token.left_edge.idx, token.idx + len(token.text)
+                    owner = replace(actor, text=self.doc.text[start:end], start=start, end=end,
+                                    how=f"{actor.how}; owner of '{token.text}'")
+                    if owner.code not in own and all(o.code != owner.code for o in owners):
+                        owners.append(owner)
+        return owners
+
     def _place_actor(self, token: Token) -> list[Actor]:
         """A place as the target of an act ("an assault on Idlib") stands for its country."""
         for place in self.places:
@@ -237,6 +276,8 @@ class _Finder:
         head = verb.head
         if verb.dep_ == "relcl":
             return [head]
+        if verb.dep_ == "pcomp" and head.lower_ in _FEELING_PREPS and head.head.pos_ == "ADJ":
+            return []  # "concerned about shelling": who shells is not who is concerned
         if verb.dep_ in {"xcomp", "pcomp"} or (verb.dep_ == "pobj" and head.dep_ == "prep"):
             # Object control: "urged Turkey to withdraw", "accused Russia of committing".
             governor = head.head if head.dep_ == "prep" else head
@@ -256,15 +297,83 @@ class _Finder:
                 return by_trigger[child.i]
         return None
 
-    def fallback_targets(self, match: _Match) -> list[Token]:
-        """Where the pattern's own slot is empty: the object, then a directional preposition's object."""
+    def fallback_targets(self, match: _Match) -> tuple[list[Token], list[Token]]:
+        """Where the pattern's own slot is empty: the objects, and directional prepositions' objects."""
         heads = [match.complement or match.trigger] + ([match.carrier] if match.carrier not in (None, match.trigger)
                                                        else [])
-        found = [o for head in heads if head.pos_ == "VERB" for o in _objects(head)]
-        for head in heads:
-            found += [g for p in head.children if p.dep_ in {"prep", "dative"} and p.lower_ in _TARGET_PREPS
-                      for g in p.children if g.dep_ == "pobj"]
-        return found
+        objects = [o for head in heads if head.pos_ == "VERB" for o in _objects(head)]
+        preps = [g for head in heads for p in head.children if p.dep_ in {"prep", "dative"}
+                 and p.lower_ in _TARGET_PREPS for g in p.children if g.dep_ == "pobj"]
+        return objects, preps
+
+    def sources_of(self, match: _Match) -> list[Actor]:
+        """The subject of a verb (or the speaker of the quote its cue introduces); the owner of a noun."""
+        if match.pattern.pos == "noun":
+            return self.actors_at(self.noun_sources(match))
+        sources = self.actors_at(self.subject_of(match.trigger))
+        quote = self.quote_at.get(match.trigger.idx)
+        if not sources and quote is not None and quote.speaker is not None:
+            sources = [quote.speaker]
+        return sources
+
+    def arguments(self, match: _Match, sources: list[Actor],
+                  by_trigger: dict[int, _Match]) -> tuple[str, list[Actor], list[Actor]]:
+        """The event's code, sources and targets once the pattern's slot, the act a demand asks for,
+        the objects and prepositions, and the actors nearby have been tried in that order."""
+        code = match.pattern.code
+        targets = self.actors_at(match.targets)
+        if not targets:
+            # "an assault on Kurdish positions" is on the Kurds; "talks on the Ukraine crisis" are about it.
+            material = self.lexicon.cameo(code).quadclass in {2, 4}
+            targets = self.owners_at([t for t in match.targets if material or t.dep_ != "pobj"], sources)
+        act = self.requested_act(match, by_trigger) if code[:2] in _REQUEST_ROOTS else None
+        if act is not None:
+            # "demanded that Israel release prisoners": a demand (10) for a release, of Israel.
+            code = self.lexicon.request_code(code[:2], act.pattern.code) or code
+            if not targets and act.trigger.dep_ == "ccomp":
+                targets = self.actors_at(self.subject_of(act.trigger))
+        if not targets:
+            objects, preps = self.fallback_targets(match)
+            # "Russia sent troops to Syria": the troops are the mover, not the target.
+            moved = [o for o in objects if any(_own_forces(a, s) for a in self.actors_at([o]) for s in sources)]
+            if moved:
+                objects = [o for o in objects if o not in moved]
+                if all(not s.sector for s in sources):
+                    sources = self.actors_at(moved)
+            # Only a thing acted on directly has an owner as target: "talks on NATO expansion" are about it.
+            targets = self.actors_at(objects + preps) or self.owners_at(objects, sources)
+            if not targets:
+                # "condemned the killings by Serb police", "welcomed the agreement between X and Y": an act
+                # about another act is aimed at those who did it.
+                acted = [a for t in match.targets + objects for a in self.sources_by_trigger.get(t.i, [])]
+                targets = [a for a in acted if all(a.code != s.code for s in sources)]
+        if not targets and not code.startswith("01"):
+            targets = self.nearest_actor(match, sources)
+        if all(not s.sector for s in sources):
+            # "Israel agreed to an Israeli troop withdrawal", "Saudi Arabia agreed to restore relations":
+            # a state's own organs are not what it acts on.
+            targets = [t for t in targets
+                       if not (t.sector in _STATE_SECTORS and any(_same_actor(t, s) for s in sources))]
+        if not targets and code.startswith("14"):
+            targets = self.own_government(match, sources)
+        return code, sources, targets
+
+    def own_government(self, match: _Match, sources: list[Actor]) -> list[Actor]:
+        """Protest that names no one ("rallied against the election results", "a strike against pension
+        reform") is aimed at the protesters' own government, as CAMEO coders code it."""
+        countries = {s.country for s in sources if s.country and s.sector not in _STATE_SECTORS}
+        if len(countries) != 1:
+            return []
+        country = countries.pop()
+        head = match.carrier or match.trigger
+        grievance = [g for p in head.children if p.dep_ == "prep" and p.lower_ in {"against", "over"}
+                     for g in p.children if g.dep_ == "pobj"]
+        if grievance:
+            start, end = grievance[0].left_edge.idx, grievance[0].right_edge.idx + len(grievance[0].right_edge.text)
+        else:
+            start, end = match.trigger.idx, match.trigger.idx + len(match.trigger.text)
+        return [Actor(self.doc.text[start:end], start, end, f"{country}GOV", country, "GOV",
+                      how="no one named: a protest is aimed at the protesters' own government")]
 
     def nearest_actor(self, match: _Match, sources: list[Actor]) -> list[Actor]:
         """Last resort: the first other actor inside the trigger's own phrase or clause."""
@@ -285,7 +394,11 @@ class _Finder:
 
     def noun_sources(self, match: _Match) -> list[Token]:
         noun = match.trigger
-        by = [g for p in _children(noun, {"prep"}, "by") for g in p.children if g.dep_ == "pobj"]
+        # "calls from Paris", "a request from Washington": who asks, for words rather than deeds.
+        agent_preps = {"by", "from"} if self.lexicon.cameo(match.pattern.code).quadclass in _VERBAL_QUADCLASSES \
+            and "from" not in match.pattern.preps else {"by"}
+        by = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in agent_preps
+              for g in p.children if g.dep_ == "pobj" and self.actors_at([g])]
         if by:
             return by
         modifiers = [t for t in self.doc[noun.left_edge.i: noun.i]
@@ -322,6 +435,9 @@ class _Finder:
                 elif child.dep_ == "mark" and word in self.words["conditionals"] and not is_threat and depth <= 1:
                     mood.possible = True
                     mood.notes.append(f"condition '{child.text}'")
+            if walk.dep_ in {"pcomp", "pobj"} and walk.head.lower_ in self.words["negators"]:
+                mood.negated = True
+                mood.notes.append(f"negated by '{walk.head.text}'")  # "without blaming either side"
             lemma = walk.lemma_.lower()
             if depth > 0 and walk != match.trigger:
                 if lemma in self.words["negating_verbs"]:
@@ -348,29 +464,15 @@ class _Finder:
     # -- events ---------------------------------------------------------------------------
     def events(self) -> list[Event]:
         events: list[Event] = []
+        triggers: dict[str, Token] = {}
         seen: set[tuple[int, str, str, str]] = set()
         matches = self.matches()
         by_trigger = {m.trigger.i: m for m in matches}
+        self.sources_by_trigger = {m.trigger.i: self.sources_of(m) for m in matches}
         for match in matches:
             pattern = match.pattern
             quote = self.quote_at.get(match.trigger.idx)
-            if pattern.pos == "verb":
-                sources = self.actors_at(self.subject_of(match.trigger))
-                if not sources and quote is not None and quote.speaker is not None:
-                    sources = [quote.speaker]
-            else:
-                sources = self.actors_at(self.noun_sources(match))
-            targets = self.actors_at(match.targets)
-            code = pattern.code
-            act = self.requested_act(match, by_trigger) if code[:2] in _REQUEST_ROOTS else None
-            if act is not None:
-                # "demanded that Israel release prisoners": a demand (10) for a release, of Israel.
-                code = self.lexicon.request_code(code[:2], act.pattern.code) or code
-                if not targets:
-                    targets = self.actors_at(self.subject_of(act.trigger)) if act.trigger.dep_ == "ccomp" else []
-            targets = targets or self.actors_at(self.fallback_targets(match))
-            if not targets and not code.startswith("01"):
-                targets = self.nearest_actor(match, sources)
+            code, sources, targets = self.arguments(match, self.sources_by_trigger[match.trigger.i], by_trigger)
             if pattern.pos == "noun" and match.pattern.preps and match.pattern.preps[-1] in {"between", "among"}:
                 sources, targets = targets[:1], targets[1:2]
             if not sources:
@@ -405,13 +507,41 @@ class _Finder:
                 seen.add(key)
                 events.append(self._event(len(events), match, event_code, source, target, mood.negated,
                                           hypothetical, mood.notes, quote))
-        return events + self.statements(len(events), {m.trigger.idx for m in matches})
+                triggers[events[-1].id] = match.trigger
+        events = self.without_own_reports(events, triggers)
+        return events + self.statements(events, {m.trigger.idx for m in matches})
 
-    def statements(self, numbered: int, triggers: set[int]) -> list[Event]:
-        """Quotes whose cue is no trigger ("according to X") are statements, CAMEO 010."""
-        events = []
+    def without_own_reports(self, events: list[Event], triggers: dict[str, Token]) -> list[Event]:
+        """A plain statement (010) whose clause reports the speaker's own act is that act: "North Korea
+        said it was ready to resume talks" is the intent to meet. "NATO said Serb forces expelled
+        Albanians" keeps NATO's statement beside the expulsion, and so does a statement of what the
+        speaker did not do."""
+        kept = []
+        for event in events:
+            verb = triggers[event.id]
+            reported = [other for other in events if other is not event and not other.negated
+                        and not other.hypothetical and verb.is_ancestor(triggers[other.id])
+                        and _same_actor(other.source, event.source)]
+            if event.cameo == "010" and reported:
+                self.log.append(f"'{verb.text}': reports {event.source.text!r}'s own act "
+                                f"('{triggers[reported[0].id].text}'), coded as that act, not as a statement")
+                continue
+            kept.append(event)
+        return kept
+
+    def statements(self, coded: list[Event], triggers: set[int]) -> list[Event]:
+        """Quotes whose cue is no trigger ("according to X") are statements, CAMEO 010, unless what
+        they report is the speaker's own act: "Hanoi said it would resume talks" is the intent, not a
+        statement besides it ("X said Y attacked Z" keeps X's statement)."""
+        events: list[Event] = []
+        numbered = len(coded)
         for quote in self.quotes:
             if quote.speaker is None or quote.cue_start in triggers:
+                continue
+            if any(quote.start <= (e.trigger or e.evidence).start < quote.end and _same_actor(e.source, quote.speaker)
+                   for e in coded):
+                self.log.append(f"'{quote.cue}': the quote reports {quote.speaker.text!r}'s own act, "
+                                f"coded as that act rather than as a statement")
                 continue
             cameo = self.lexicon.cameo("010")
             start, end = min(quote.start, quote.cue_start or quote.start), max(quote.end, quote.cue_end or quote.end)
