@@ -37,6 +37,8 @@ _FEELING_PREPS = {"about", "over", "at", "by"}
 # A state's organs speak and act for it.
 _STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 _FORCE_SECTORS = {"MIL", "COP"}
+# Clauses hanging off a noun: not part of the actor's phrase ("the minister, who said ...").
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
@@ -180,6 +182,12 @@ def _same_actor(a: Actor, b: Actor) -> bool:
 def _own_forces(actor: Actor, source: Actor) -> bool:
     """Whether ``actor`` is armed or police forces of the source's own country ("its troops")."""
     return actor.country == source.country and actor.sector in _FORCE_SECTORS and actor.code != source.code
+
+
+def _other_person(a: Actor, b: Actor) -> bool:
+    """Two named people of one code: "Yeltsin praised Lebed" is RUSGOV on RUSGOV."""
+    people = all(actor.how.startswith(("leader", "title")) for actor in (a, b))
+    return bool(people and a.name and b.name and a.name != b.name)
 
 
 def _best(candidates: list[_Match]) -> _Match | None:
@@ -498,8 +506,8 @@ class _Finder:
                     hypothetical = False
                     mood.notes.append("a verbal act announced is the act itself")
             for source, target in dyads:
-                if target is not None and target.code == source.code:
-                    continue
+                if target is not None and target.code == source.code and not _other_person(source, target):
+                    continue  # "its troops", "his own": no one acts on himself
                 event_code = self.lexicon.by_source(source.sector, code)
                 key = (self.sentence_of[match.trigger.i], source.code, target.code if target else "", event_code)
                 if key in seen:
@@ -560,6 +568,8 @@ class _Finder:
                hypothetical: bool, notes: list[str], quote: Quote | None) -> Event:
         cameo = self.lexicon.cameo(code)
         trigger = match.trigger
+        source = self._phrase(source, match)
+        target = self._phrase(target, match) if target is not None else None
         points = [trigger.idx, trigger.idx + len(trigger.text)]
         sentence = trigger.sent
         for actor in (source, target):
@@ -588,6 +598,29 @@ class _Finder:
             confidence=round(confidence, 2), pattern=match.pattern.text, notes=how + notes,
         )
 
+
+    def _phrase(self, actor: Actor, match: _Match) -> Actor:
+        """The actor with its whole noun phrase as evidence: the title's name in apposition ("the
+        Palestinian president, Mahmoud Abbas") and the phrases after the noun ("a base in Borno
+        state"), but not clauses, coordinated members, times or the trigger's own words."""
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None or span.root.pos_ not in {"NOUN", "PROPN"}:
+            return actor
+        head = span.root
+        stop = {t.i for t in (match.trigger, match.carrier, match.complement) if t is not None}
+        if head.i in stop or any(head.is_ancestor(self.doc[i]) for i in stop):
+            return actor
+        kept = [c for c in head.children if not (
+            c.dep_ in _CLAUSE_DEPS or c.dep_ in {"cc", "conj", "npadvmod"} or c.ent_type_ in _TIME_ENTITIES
+            or (c.dep_ == "punct" and c.text not in "()")
+            or (c.dep_ == "prep" and any(g.ent_type_ in _TIME_ENTITIES for g in c.children)))]
+        first = min([head.i, *(c.left_edge.i for c in kept if c.i < head.i)])
+        last = max([head.i, *(c.right_edge.i for c in kept if c.i > head.i)])
+        start = min(actor.start, self.doc[first].idx)
+        end = max(actor.end, self.doc[last].idx + len(self.doc[last].text))
+        if (start, end) == (actor.start, actor.end):
+            return actor
+        return replace(actor, text=self.doc.text[start:end], start=start, end=end)
 
     def _trigger_span(self, match: _Match) -> Span:
         words = [match.trigger] + [t for t in (match.carrier, match.complement) if t is not None]
