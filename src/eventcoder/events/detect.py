@@ -37,6 +37,12 @@ _FEELING_PREPS = {"about", "over", "at", "by"}
 # A state's organs speak and act for it.
 _STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 _FORCE_SECTORS = {"MIL", "COP"}
+# Acts on a place as such (aid delivered, troops withdrawn, force used): a capital there is no government.
+_PLACE_ROOTS = {"07", "08", "15", "18", "19", "20"}
+# Where force falls on a country when no one is named: "struck targets in Iraq".
+_STRUCK_PREPS = {"in", "across", "inside", "throughout"}
+# Clauses of their own, beside or under a trigger's clause.
+_OTHER_CLAUSES = {"conj", "cc", "parataxis"}
 # Clauses hanging off a noun: not part of the actor's phrase ("the minister, who said ...").
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -251,8 +257,9 @@ class _Finder:
             if token.pos_ not in {"NOUN", "PROPN"} or token.i in self.mentions.by_head:
                 continue
             # The modifier nearest the thing owns it ("Bosnian Serb positions": one owner, not two).
-            modifiers = [c for c in token.lefts
-                         if c.dep_ in {"poss", "compound", "amod", "nmod"} and self.mentions.of(c)]
+            # "rebel-held enclave": the owner can sit inside the modifier.
+            modifiers = [t for c in token.lefts if c.dep_ in {"poss", "compound", "amod", "nmod"}
+                         for t in c.subtree if self.mentions.of(t)]
             for child in modifiers[-1:]:
                 for actor in self.mentions.of(child):
                     start, end = token.left_edge.idx, token.idx + len(token.text)
@@ -310,6 +317,10 @@ class _Finder:
         heads = [match.complement or match.trigger] + ([match.carrier] if match.carrier not in (None, match.trigger)
                                                        else [])
         objects = [o for head in heads if head.pos_ == "VERB" for o in _objects(head)]
+        if not objects and heads[0].pos_ == "VERB":
+            # "tortured and executed civilians": coordinated verbs share the last one's object.
+            objects = [o for c in heads[0].children if c.dep_ == "conj" and c.pos_ == "VERB"
+                       and not _children(c, _SUBJECT_DEPS) for o in _objects(c)]
         preps = [g for head in heads for p in head.children if p.dep_ in {"prep", "dative"}
                  and p.lower_ in _TARGET_PREPS for g in p.children if g.dep_ == "pobj"]
         return objects, preps
@@ -357,6 +368,12 @@ class _Finder:
                 targets = [a for a in acted if all(a.code != s.code for s in sources)]
         if not targets and not code.startswith("01"):
             targets = self.nearest_actor(match, sources)
+        if not targets and self.lexicon.cameo(code).quadclass == 4:
+            targets = self.struck_place(match, sources)
+        if code[:2] in _PLACE_ROOTS:
+            # "shelled Sarajevo", "flew aid into Beirut": a capital struck or reached is the place, not its government.
+            targets = [replace(t, code=t.country, sector=None, how=f"{t.how}; the city as a place")
+                       if t.how.startswith("government") and t.country else t for t in targets]
         if all(not s.sector for s in sources):
             # "Israel agreed to an Israeli troop withdrawal", "Saudi Arabia agreed to restore relations":
             # a state's own organs are not what it acts on.
@@ -383,10 +400,27 @@ class _Finder:
         return [Actor(self.doc.text[start:end], start, end, f"{country}GOV", country, "GOV",
                       how="no one named: a protest is aimed at the protesters' own government")]
 
+    def struck_place(self, match: _Match, sources: list[Actor]) -> list[Actor]:
+        """Force against nothing named ("struck targets in Iraq", "air strikes across Lebanon") falls on
+        the country where it happened, when that is not the attacker's own."""
+        head = match.carrier or match.trigger
+        heads = [head, *(o for o in _objects(head) if o.pos_ == "NOUN")] if head.pos_ == "VERB" else [head]
+        own = {s.country for s in sources}
+        for place in (g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in _STRUCK_PREPS
+                      for g in p.children if g.dep_ == "pobj"):
+            found = [a for a in (self.mentions.of(place) or self._place_actor(place))
+                     if a.country and a.country not in own]
+            if found:
+                return [replace(a, code=a.country, sector=None, how=f"{a.how}; where the force fell")
+                        for a in found[:1]]
+        return []
+
     def nearest_actor(self, match: _Match, sources: list[Actor]) -> list[Actor]:
         """Last resort: the first other actor inside the trigger's own phrase or clause."""
         head = match.carrier or match.trigger
-        excluded = {t.i for s in _children(head, _SUBJECT_DEPS | {"nsubjpass", "agent"}) for t in s.subtree}
+        # Not the subject, and not another clause: "struck targets, and Serb forces shelled Sarajevo".
+        excluded = {t.i for s in _children(head, _SUBJECT_DEPS | {"nsubjpass", "agent"} | _OTHER_CLAUSES)
+                    for t in s.subtree}
         codes = {s.code for s in sources}
         for token in head.subtree:
             if token.i in excluded or token.i == head.i or token.i not in self.mentions.by_head:
@@ -411,6 +445,11 @@ class _Finder:
             return by
         modifiers = [t for t in self.doc[noun.left_edge.i: noun.i]
                      if t.i in self.mentions.by_head or t.i in self.mentions.modifiers]
+        if modifiers and match.carrier is not None and all(t.pos_ == "PRON" for t in modifiers):
+            # "forces continued their attacks": the subject names who "their" stands for.
+            subjects = self.subject_of(match.carrier)
+            if self.actors_at(subjects):
+                return subjects
         if modifiers:
             return modifiers
         if match.carrier is not None:
