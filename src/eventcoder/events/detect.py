@@ -37,6 +37,8 @@ _FEELING_PREPS = {"about", "over", "at", "by"}
 # A state's organs speak and act for it.
 _STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 _FORCE_SECTORS = {"MIL", "COP"}
+# Military force: a nation named as the owner of a strike or an assault means its armed forces.
+_ARMED_ROOTS = {"19", "20"}
 # Acts on a place as such (aid delivered, troops withdrawn, force used): a capital there is no government.
 _PLACE_ROOTS = {"07", "08", "15", "18", "19", "20"}
 # Where force falls on a country when no one is named: "struck targets in Iraq".
@@ -258,10 +260,11 @@ class _Finder:
                 continue
             # The modifier nearest the thing owns it ("Bosnian Serb positions": one owner, not two).
             # "rebel-held enclave": the owner can sit inside the modifier.
+            # "the Kramatorsk railway station": a place owns it too.
             modifiers = [t for c in token.lefts if c.dep_ in {"poss", "compound", "amod", "nmod"}
-                         for t in c.subtree if self.mentions.of(t)]
+                         for t in c.subtree if self.mentions.of(t) or self._place_actor(t)]
             for child in modifiers[-1:]:
-                for actor in self.mentions.of(child):
+                for actor in self.mentions.of(child) or self._place_actor(child):
                     start, end = token.left_edge.idx, token.idx + len(token.text)
                     owner = replace(actor, text=self.doc.text[start:end], start=start, end=end,
                                     how=f"{actor.how}; owner of '{token.text}'")
@@ -328,7 +331,13 @@ class _Finder:
     def sources_of(self, match: _Match) -> list[Actor]:
         """The subject of a verb (or the speaker of the quote its cue introduces); the owner of a noun."""
         if match.pattern.pos == "noun":
-            return self.actors_at(self.noun_sources(match))
+            owners = self.noun_sources(match)
+            sources = self.actors_at(owners)
+            if match.pattern.code[:2] in _ARMED_ROOTS and all(t.dep_ in {"amod", "compound", "nmod"} for t in owners):
+                # "a Russian missile strike", "Israeli air strikes": a state's force is its military.
+                sources = [replace(s, code=s.country + "MIL", sector="MIL", how=f"{s.how}; its armed forces")
+                           if s.country and not s.sector else s for s in sources]
+            return sources
         sources = self.actors_at(self.subject_of(match.trigger))
         quote = self.quote_at.get(match.trigger.idx)
         if not sources and quote is not None and quote.speaker is not None:
@@ -353,6 +362,9 @@ class _Finder:
                 targets = self.actors_at(self.subject_of(act.trigger))
         if not targets:
             objects, preps = self.fallback_targets(match)
+            if match.pattern.pos == "noun" and match.trigger.dep_ == "nsubj" and not objects + preps:
+                # "Israeli air strikes killed hundreds of people": the strike's victims are the verb's.
+                objects = _objects(match.trigger.head)
             # "Russia sent troops to Syria": the troops are the mover, not the target.
             moved = [o for o in objects if any(_own_forces(a, s) for a in self.actors_at([o]) for s in sources)]
             if moved:
@@ -370,6 +382,8 @@ class _Finder:
             targets = self.nearest_actor(match, sources)
         if not targets and self.lexicon.cameo(code).quadclass == 4:
             targets = self.struck_place(match, sources)
+            if not targets and match.pattern.pos == "noun" and match.trigger.dep_ == "nsubj":
+                targets = self.struck_place(_Match(match.pattern, match.trigger.head, [], None), sources)
         if code[:2] in _PLACE_ROOTS:
             # "shelled Sarajevo", "flew aid into Beirut": a capital struck or reached is the place, not its government.
             targets = [replace(t, code=t.country, sector=None, how=f"{t.how}; the city as a place")
