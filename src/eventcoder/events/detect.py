@@ -37,6 +37,8 @@ _FEELING_PREPS = {"about", "over", "at", "by"}
 # A state's organs speak and act for it.
 _STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 _FORCE_SECTORS = {"MIL", "COP"}
+# Time clauses and phrases state facts: "after its air strikes", "since the coup".
+_TEMPORAL_WORDS = {"after", "before", "since", "following", "during", "amid", "when", "as", "while"}
 # Military force: a nation named as the owner of a strike or an assault means its armed forces.
 _ARMED_ROOTS = {"19", "20"}
 # Acts on a place as such (aid delivered, troops withdrawn, force used): a capital there is no government.
@@ -196,6 +198,16 @@ def _other_person(a: Actor, b: Actor) -> bool:
     """Two named people of one code: "Yeltsin praised Lebed" is RUSGOV on RUSGOV."""
     people = all(actor.how.startswith(("leader", "title")) for actor in (a, b))
     return bool(people and a.name and b.name and a.name != b.name)
+
+
+def _told_as_fact(token: Token) -> bool:
+    """Clauses that report what happened whatever governs them: "accused Taipei of provoking tensions
+    after Tsai met McCarthy", "called for the release of others detained by the military"."""
+    if token.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_WORDS for c in token.children)
+    if token.dep_ in {"pobj", "pcomp"}:
+        return token.head.lower_ in _TEMPORAL_WORDS
+    return token.dep_ == "acl" and token.tag_ == "VBN"
 
 
 def _best(candidates: list[_Match]) -> _Match | None:
@@ -516,6 +528,9 @@ class _Finder:
                     mood.possible = True
                     mood.notes.append(f"only possible or wished: '{walk.text}'")
             if walk.dep_ not in _MODALITY_CLIMB or walk.head == walk:
+                break
+            if _told_as_fact(walk):
+                mood.notes.append(f"told as a fact: '{walk.text}' ({walk.dep_})")
                 break
             if walk.dep_ == "ccomp" and depth > 0:
                 break
