@@ -61,6 +61,8 @@ _PART_NOUNS = {"thousand", "hundred", "dozen", "score", "ten", "million", "group
 _BACKERS = {"back", "support", "sponsor", "fund", "finance", "arm", "train", "equip", "supply", "aid",
             "assist", "help", "ally", "align", "link", "affiliate", "inspire"}
 # Prepositions whose place locates a role noun ("protesters in Mandalay", "fighters from Idlib").
+# Where a verb happens, and so whose its local people are: "killed 22 people on a Tel Aviv bus".
+_SCENE_PREPS = {"in", "on", "at", "inside"}
 _LOCATING_PREPS = {"in", "from", "across"}
 # Gazetteer features that locate well enough to give a country; populated places need some size.
 _AREA_FEATURES = {"PCLI", "PCLD", "PCLS", "PCLF", "TERR", "ADM1", "ADM2", "RGN", "PPLC", "PPLA", "PPLA2"}
@@ -675,8 +677,11 @@ class _Resolver:
 
     def _ctx_preposition(self, token: Token, here: int) -> tuple[str, str] | None:
         heads = [token]
-        if token.head.pos_ in {"VERB", "AUX"} and token.head != token:
-            heads.append(token.head)
+        governor = token.head
+        if token.dep_ == "pobj" and governor.lower_ == "of" and governor.head.dep_ in {"dobj", "nsubjpass"}:
+            governor = governor.head.head  # "killed hundreds of civilians in Axum": the verb says where
+        if governor.pos_ in {"VERB", "AUX"} and governor != token:
+            heads.append(governor)
         for head in heads:
             for prep in head.children:
                 if prep.dep_ != "prep" or prep.i in self.skip:
@@ -689,7 +694,7 @@ class _Resolver:
                 # The noun's own "in/from/across X"; its verb's "in X" only (where the act happens:
                 # "arrived from Karabakh" says where they came from, not whose they are).
                 own = head == token and prep.lower_ in _LOCATING_PREPS
-                if own or (prep.lower_ == "in" and self._local(token)):
+                if own or (prep.lower_ in _SCENE_PREPS and self._local(token)):
                     found = self._gazetteer_country(prep)
                     if found:
                         return found

@@ -431,6 +431,7 @@ class _Finder:
         the country where it happened, when that is not the attacker's own."""
         head = match.carrier or match.trigger
         heads = [head, *(o for o in _objects(head) if o.pos_ == "NOUN")] if head.pos_ == "VERB" else [head]
+        heads += [match.trigger, *match.targets]  # "strikes on cities across Ukraine"
         own = {s.country for s in sources}
         for place in (g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in _STRUCK_PREPS
                       for g in p.children if g.dep_ == "pobj"):
