@@ -23,7 +23,8 @@ petrarch    PETR2_GSR_validation.xml (UniversalPetrarch): gold (source, target, 
     counts every asserted event, also in the sentences coded ``noevents``.
 ngec        NGEC synthetic stories: the share whose PLOVER label is among the PLOVER
     categories of the story's asserted events; a deterministic sample (``--sample``,
-    0 for all 4,500), read straight from the zip.
+    0 for all 4,500), read straight from the zip. A story is coded as published: the
+    headline and dateline it was generated from, then its text (``--body-only``: the text).
 
 Usage: python benchmarks/events_eval.py {conflibert,petrarch,ngec,all} [--errors N] [--json]
 """
@@ -521,11 +522,19 @@ def sample_rows(rows: Sequence[dict[str, str]], n: int, seed: int = 0) -> list[d
     return [rows[i] for i in keep]
 
 
+def ngec_story(row: dict[str, str], headline: bool = True) -> str:
+    """The story as published: the prompt (headline and dateline, "(Reuters) --") the model
+    continued, then its text; or the body alone."""
+    if not headline:
+        return row["text"]
+    return f"{row['prompt'].rstrip()} {row['text'].lstrip()}"
+
+
 def eval_ngec(path: Path = NGEC_ZIP, pipeline: Pipeline | None = None, sample: int = NGEC_SAMPLE,
-              errors: int = 0) -> dict:
+              errors: int = 0, headline: bool = True) -> dict:
     """Share of stories whose PLOVER label is among the PLOVER categories of their asserted events."""
     rows = sample_rows(read_ngec(path), sample)
-    coded = code_all([Article(f"n{i}", r["text"]) for i, r in enumerate(rows)], pipeline)
+    coded = code_all([Article(f"n{i}", ngec_story(r, headline)) for i, r in enumerate(rows)], pipeline)
     hits, by_label, totals, no_event = 0, Counter[str](), Counter[str](), 0
     instead: dict[str, Counter[str]] = defaultdict(Counter)
     kinds: dict[str, list[str]] = defaultdict(list)
@@ -580,6 +589,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="events whose actors are scored as spans")
     parser.add_argument("--sample", type=int, default=NGEC_SAMPLE, help="NGEC stories to score; 0 for all")
     parser.add_argument("--errors", type=int, default=0, help="examples to print per error kind")
+    parser.add_argument("--body-only", action="store_true",
+                        help="NGEC: code the story without the headline and dateline it was generated from")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--classifier", action="store_true",
                         help="ConfliBERT: use the learned sentence class (training-data figure)")
@@ -595,7 +606,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif name == "petrarch":
             result = eval_petrarch(pipeline=pipeline, errors=args.errors)
         else:
-            result = eval_ngec(pipeline=pipeline, sample=args.sample, errors=args.errors)
+            result = eval_ngec(pipeline=pipeline, sample=args.sample, errors=args.errors, headline=not args.body_only)
         result["seconds"] = round(time.perf_counter() - started, 1)
         _print(name, result, args.json)
     return 0
