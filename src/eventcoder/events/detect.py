@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from eventcoder.actors import Mentions
 from eventcoder.events.lexicon import Lexicon, Pattern
 from eventcoder.model import Actor, Event, Place, Quote, Span
+from eventcoder.nlp import verb_lemma
 
 _TIME_ENTITIES = {"DATE", "TIME"}
 _QUANTITY_NOUNS = {"dozen", "ten", "hundred", "thousand", "million", "score", "number", "group", "batch", "couple"}
@@ -230,7 +231,7 @@ class _Finder:
     def matches(self) -> list[_Match]:
         found: list[_Match] = []
         for token in self.doc:
-            lemma = token.lemma_.lower()
+            lemma = verb_lemma(token) if token.pos_ == "VERB" else token.lemma_.lower()
             if token.pos_ == "VERB" and lemma in self.lexicon.verbs:
                 best = _best([m for p in self.lexicon.verbs[lemma] if (m := _match_verb(token, p))])
             elif (token.pos_ in {"NOUN", "PROPN"} and lemma in self.lexicon.nouns
@@ -558,6 +559,8 @@ class _Finder:
                 self.log.append(f"'{match.trigger.text}' ({pattern.text} -> {pattern.code}): dropped, "
                                 f"no source actor (subject: {subject})")
                 continue
+            if not targets and len({a.code for a in sources}) == 1:
+                sources = sources[:1]  # "The White House and the State Department declined to comment"
             if not targets and len(sources) >= 2:
                 # "Russia, Turkey and Iran met": one event for each pair of members.
                 dyads = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
