@@ -666,14 +666,20 @@ class _Resolver:
                      and c.dep_ in {"acl", "amod", "relcl", "advcl"} for t in c.subtree}
         definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}
                        for c in token.children)
-        steps = [self._ctx_before, self._ctx_previous, self._ctx_preposition, self._ctx_subject, self._ctx_after] \
-            if definite else \
-            [self._ctx_preposition, self._ctx_subject, self._ctx_before, self._ctx_after, self._ctx_previous]
+        steps = [self._ctx_own_place, self._ctx_before, self._ctx_previous, self._ctx_preposition,
+                 self._ctx_subject, self._ctx_after] if definite else \
+            [self._ctx_own_place, self._ctx_preposition, self._ctx_subject, self._ctx_before, self._ctx_after,
+             self._ctx_previous]
         for step in steps:
             found = step(token, here)
             if found:
                 return found
         return None
+
+    def _ctx_own_place(self, token: Token, here: int) -> tuple[str, str] | None:
+        """A place named in the role's own words: "West Bengal Chief Minister", "Kaduna State Government"."""
+        places = [c for c in token.lefts if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN"]
+        return self._gazetteer_country(places[0].left_edge, places[0]) if places else None
 
     def _ctx_preposition(self, token: Token, here: int) -> tuple[str, str] | None:
         heads = [token]
@@ -725,7 +731,7 @@ class _Resolver:
         head = token.head
         return head.pos_ == "PROPN" or head.lemma_.lower() in _PLACE_NOUNS
 
-    def _gazetteer_country(self, prep: Token) -> tuple[str, str] | None:
+    def _gazetteer_country(self, prep: Token, last: Token | None = None) -> tuple[str, str] | None:
         """The country of a city or region a role noun is in or from ("protesters in Mandalay").
 
         Only proper-noun runs in the preposition's object are looked up, so the cost is one
@@ -735,7 +741,7 @@ class _Resolver:
         from eventcoder.places.gazetteer import get_gazetteer
 
         runs: list[list[Token]] = []
-        for inner in prep.subtree:
+        for inner in (prep.subtree if last is None else self.doc[prep.i: last.i + 1]):
             if inner.pos_ == "PROPN" and inner.i not in self.matches:
                 if runs and runs[-1][-1].i == inner.i - 1:
                     runs[-1].append(inner)
@@ -748,7 +754,8 @@ class _Resolver:
                        and (e.feature in _AREA_FEATURES or e.population >= _MIN_TOWN)]
             if entries:
                 best = max(entries, key=lambda e: (e.feature in _AREA_FEATURES, e.population))
-                return best.country, f"'{prep.text} {name}' (gazetteer: {best.name}, {best.country})"
+                where = name if last is not None else f"{prep.text} {name}"
+                return best.country, f"'{where}' (gazetteer: {best.name}, {best.country})"
         return None
 
     def _ctx_subject(self, token: Token, here: int) -> tuple[str, str] | None:
