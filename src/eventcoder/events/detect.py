@@ -675,6 +675,14 @@ class _Finder:
         """The actor with its whole noun phrase as evidence: the title's name in apposition ("the
         Palestinian president, Mahmoud Abbas") and the phrases after the noun ("a base in Borno
         state"), but not clauses, coordinated members, times or the trigger's own words."""
+        if actor.how.startswith("pronoun"):
+            # "The air force says it has killed ...": the sentence names who "it" is; show that.
+            sentence = self.doc[self.doc.char_span(actor.start, actor.end, alignment_mode="expand").start].sent
+            named = [a for a in self.mentions.actors if a.code == actor.code and not a.how.startswith("pronoun")
+                     and sentence.start_char <= a.start < actor.start]
+            if not named:
+                return actor
+            actor = replace(named[-1], how=actor.how)
         span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
         if span is None or span.root.pos_ not in {"NOUN", "PROPN"}:
             return actor
