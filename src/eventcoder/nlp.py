@@ -62,6 +62,14 @@ def get_nlp() -> Language:
     return nlp
 
 
+def text_of(doc: Doc) -> str:
+    """The document's text, built once: spaCy joins every token anew on each ``doc.text``."""
+    text = doc.user_data.get("eventcoder_text")
+    if text is None:
+        text = doc.user_data["eventcoder_text"] = doc.text
+    return text
+
+
 def parse(text: str) -> Doc:
     """Parse one text."""
     return next(parse_many([text]))

@@ -32,6 +32,7 @@ from eventcoder.actors.knowledge import (
     Knowledge,
 )
 from eventcoder.model import Actor
+from eventcoder.nlp import text_of
 
 _KIND_ORDER = {LEADER: 0, ORGANIZATION: 1, GOVERNMENT: 2, COUNTRY: 3, ADJECTIVE: 4}
 _NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
@@ -265,8 +266,8 @@ class _Resolver:
         while first.i < token.i and (first.is_punct or first.is_space):
             first = self.doc[first.i + 1]
         for actor in actors:
-            if first.idx < actor.start and self.doc.text[first.idx:actor.start].count("\n") == 0:
-                actor.text = self.doc.text[first.idx:actor.end]
+            if first.idx < actor.start and text_of(self.doc)[first.idx:actor.start].count("\n") == 0:
+                actor.text = text_of(self.doc)[first.idx:actor.end]
                 actor.start = first.idx
 
     def _is_head(self, token: Token) -> bool:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from eventcoder.dates.normalize import resolve
 from eventcoder.model import TimeExpr
+from eventcoder.nlp import text_of
 
 # Relative expressions NER often leaves out ("earlier Wednesday", "two days ago").
 PATTERNS = re.compile(
@@ -61,7 +62,7 @@ def _tense(span: Span) -> bool | None:
 
 
 def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    text = doc.text[start:end]
+    text = text_of(doc)[start:end]
     first = text.split(maxsplit=1)
     if len(first) == 2 and first[0].lower() in LEAD_WORDS:
         start += len(text) - len(text.lstrip()) + len(first[0]) + 1
@@ -81,7 +82,7 @@ def find(doc: Doc, published: date | None) -> list[TimeExpr]:
             spans.append((start, ent.start_char + m.start()))
             start = ent.start_char + m.end()
         spans.append((start, ent.end_char))
-    for m in [*PATTERNS.finditer(doc.text), *REFERENCES.finditer(doc.text)]:
+    for m in [*PATTERNS.finditer(text_of(doc)), *REFERENCES.finditer(text_of(doc))]:
         s, e = _clean(doc, m.start(), m.end())
         if not any(a < e and s < b for a, b in spans):
             spans.append((s, e))
@@ -90,12 +91,12 @@ def find(doc: Doc, published: date | None) -> list[TimeExpr]:
     year: str | None = None  # the last calendar year named, for "that year"
     for start, end in sorted(spans):
         span = doc.char_span(start, end, alignment_mode="expand")
-        text = doc.text[start:end]
+        text = text_of(doc)[start:end]
         future = _tense(span) if span is not None and len(span) else None
         value, precision = resolve(text, published, future)
         if value is None:
             # NER sometimes drops the word that fixes a weekday or month ("Earlier Wednesday").
-            before = doc.text[max(0, start - 12) : start].split()
+            before = text_of(doc)[max(0, start - 12) : start].split()
             if before and before[-1].lower() in {"last", "next", "this"}:
                 value, precision = resolve(f"{before[-1]} {text}", published, future)
         if value is None and year and THAT_YEAR.match(text.strip()):

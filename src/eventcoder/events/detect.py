@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from eventcoder.actors import Mentions
 from eventcoder.events.lexicon import Lexicon, Pattern
 from eventcoder.model import Actor, Event, Place, Quote, Span
-from eventcoder.nlp import verb_lemma
+from eventcoder.nlp import text_of, verb_lemma
 
 _TIME_ENTITIES = {"DATE", "TIME"}
 _QUANTITY_NOUNS = {"dozen", "ten", "hundred", "thousand", "million", "score", "number", "group", "batch", "couple"}
@@ -219,6 +219,7 @@ class _Finder:
     def __init__(self, doc: Doc, mentions: Mentions, lexicon: Lexicon, places: list[Place],
                  quotes: list[Quote]) -> None:
         self.doc, self.mentions, self.lexicon = doc, mentions, lexicon
+        self.text = text_of(doc)
         # Quotes by the offset of their cue word: a cue that is a trigger carries the quote as evidence.
         self.quote_at = {q.cue_start: q for q in quotes if q.cue_start is not None}
         self.quotes = quotes
@@ -279,7 +280,7 @@ class _Finder:
             for child in modifiers[-1:]:
                 for actor in self.mentions.of(child) or self._place_actor(child):
                     start, end = token.left_edge.idx, token.idx + len(token.text)
-                    owner = replace(actor, text=self.doc.text[start:end], start=start, end=end,
+                    owner = replace(actor, text=self.text[start:end], start=start, end=end,
                                     how=f"{actor.how}; owner of '{token.text}'")
                     if owner.code not in own and all(o.code != owner.code for o in owners):
                         owners.append(owner)
@@ -424,7 +425,7 @@ class _Finder:
             start, end = grievance[0].left_edge.idx, grievance[0].right_edge.idx + len(grievance[0].right_edge.text)
         else:
             start, end = match.trigger.idx, match.trigger.idx + len(match.trigger.text)
-        return [Actor(self.doc.text[start:end], start, end, f"{country}GOV", country, "GOV",
+        return [Actor(self.text[start:end], start, end, f"{country}GOV", country, "GOV",
                       how="no one named: a protest is aimed at the protesters' own government")]
 
     def struck_place(self, match: _Match, sources: list[Actor]) -> list[Actor]:
@@ -630,8 +631,8 @@ class _Finder:
                 id=f"e{numbered + len(events) + 1}", sentence=sentence, source=quote.speaker, target=None,
                 cameo=cameo.code, cameo_root=cameo.root, plover=cameo.plover, plover_mode=cameo.plover_mode,
                 goldstein=cameo.goldstein, quadclass=cameo.quadclass,
-                evidence=Span(start, end, self.doc.text[start:end]), confidence=0.8, pattern=f"quote cue '{quote.cue}'",
-                trigger=Span(quote.cue_start, quote.cue_end, self.doc.text[quote.cue_start:quote.cue_end])
+                evidence=Span(start, end, self.text[start:end]), confidence=0.8, pattern=f"quote cue '{quote.cue}'",
+                trigger=Span(quote.cue_start, quote.cue_end, self.text[quote.cue_start:quote.cue_end])
                 if quote.cue_start is not None and quote.cue_end is not None else None,
                 notes=[f"a {quote.kind} quote attributed to {quote.speaker.text!r} by the cue '{quote.cue}'"]))
         return events
@@ -665,7 +666,7 @@ class _Finder:
             id=f"e{number + 1}", sentence=self.sentence_of[trigger.i], source=source, target=target,
             cameo=cameo.code, cameo_root=cameo.root, plover=cameo.plover, plover_mode=cameo.plover_mode,
             goldstein=cameo.goldstein, quadclass=cameo.quadclass,
-            evidence=Span(start, end, self.doc.text[start:end]), trigger=self._trigger_span(match),
+            evidence=Span(start, end, self.text[start:end]), trigger=self._trigger_span(match),
             negated=negated, hypothetical=hypothetical,
             confidence=round(confidence, 2), pattern=match.pattern.text, notes=how + notes,
         )
@@ -700,13 +701,13 @@ class _Finder:
         end = max(actor.end, self.doc[last].idx + len(self.doc[last].text))
         if (start, end) == (actor.start, actor.end):
             return actor
-        return replace(actor, text=self.doc.text[start:end], start=start, end=end)
+        return replace(actor, text=self.text[start:end], start=start, end=end)
 
     def _trigger_span(self, match: _Match) -> Span:
         words = [match.trigger] + [t for t in (match.carrier, match.complement) if t is not None]
         start = min(t.idx for t in words)
         end = max(t.idx + len(t.text) for t in words)
-        return Span(start, end, self.doc.text[start:end])
+        return Span(start, end, self.text[start:end])
 
 
 def find_events(doc: Doc, mentions: Mentions, lexicon: Lexicon, quotes: list[Quote],

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span
 
 from eventcoder.model import Actor, Quote
+from eventcoder.nlp import text_of
 from eventcoder.quotes.extract import FoundQuote, find_quotes
 from eventcoder.quotes.lexicon import CueLexicon, default_lexicon, load_lexicon
 
@@ -27,7 +28,7 @@ def to_quote(doc: Doc, found: FoundQuote, speaker_of: SpeakerResolver) -> Quote:
     """A FoundQuote as the pipeline's Quote, its speaker resolved (None when unresolved)."""
     actor = speaker_of(found.speaker) if found.speaker is not None else None
     return Quote(
-        speaker=actor, text=doc.text[found.start : found.end], start=found.start, end=found.end,
+        speaker=actor, text=text_of(doc)[found.start : found.end], start=found.start, end=found.end,
         cue=found.cue, kind=found.kind, cue_start=found.cue_start, cue_end=found.cue_end,
     )
 

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from eventcoder.nlp import text_of
 from eventcoder.quotes.lexicon import Cue, CueLexicon
 from eventcoder.quotes.marks import QuoteMarks, find_quote_marks
 
@@ -90,7 +91,7 @@ def cue_at(tok: Token, lex: CueLexicon) -> tuple[Cue, Token, Token] | None:
 
 def _paragraph(tok: Token) -> tuple[int, int]:
     """Character bounds of the paragraph (text between line breaks) holding the token."""
-    text = tok.doc.text
+    text = text_of(tok.doc)
     start = text.rfind("\n", 0, tok.idx) + 1
     end = text.find("\n", tok.idx)
     return start, len(text) if end < 0 else end
@@ -163,7 +164,7 @@ def according_to(first: Token, last: Token) -> tuple[Span | None, tuple[int, int
 def _according_fallback(first: Token, last: Token) -> tuple[int, int] | None:
     """Content of an "according to" the parser left unattached: the rest of its sentence past a comma."""
     sent = first.sent
-    text = first.doc.text
+    text = text_of(first.doc)
     if first.i == sent.start:
         comma = text.find(",", last.idx, sent.end_char)
         if comma < 0:
@@ -234,7 +235,7 @@ class _Extractor:
     def __init__(self, doc: Doc, lex: CueLexicon) -> None:
         self.doc = doc
         self.lex = lex
-        self.text = doc.text
+        self.text = text_of(doc)
         self.marks = find_quote_marks(self.text)
         self.in_quote = [-1] * len(doc)
         self.tokens: list[tuple[int, int]] = []
