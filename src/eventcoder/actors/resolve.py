@@ -396,7 +396,7 @@ class _Resolver:
         if token.i >= 2 and self.doc[token.i - 1].text in {"-", "‐"}:
             parts.append(self.doc[token.i - 2])  # "U.N. secretary-general": U.N. hangs from "secretary"
         modifiers = [c for part in parts for c in part.children if c.dep_ in _MODIFIER_DEPS and c.i < part.i]
-        modifiers += [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}
+        modifiers += [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from", "for"}
                       for g in c.children if g.dep_ == "pobj"]
         modifiers.sort(key=lambda c: (c.dep_ != "poss", c.i > token.i, -c.i))
         for child in modifiers:
