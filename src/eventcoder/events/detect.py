@@ -1,33 +1,34 @@
 """Find events: lexicon triggers over the dependency parse, with their actors and modality.
 
 For each verb or noun whose lemma heads a lexicon pattern, the most specific matching
-pattern gives the CAMEO code and says where the target is; the source is the subject
-(climbing through control verbs, conjunctions and relative clauses), the "by" agent of
-a passive, or for nouns the possessor, a nationality modifier or the subject of a
-support verb ("launched an assault on"). Negation, modality, conditions and questions
-are read off the trigger's ancestors and recorded on the event.
+pattern (match.py) gives the CAMEO code and says where the target is. The source is the
+subject (climbing through control verbs, conjunctions and relative clauses), the "by" agent
+of a passive, or for nouns the possessor, a nationality modifier or the subject of a support
+verb ("launched an assault on"). The target is the pattern's slot, else the object or a
+directional preposition, the owner of a thing acted on ("rejected Pakistan's proposal"),
+those who did an act acted on ("condemned the killings by police"), the place force fell on
+("struck targets in Iraq"), or a protest's own government. Negation, modality, conditions
+and questions (modality.py) are recorded on the event. A statement reporting the speaker's
+own act is coded as that act; "X said Y attacked Z" keeps X's statement beside Y's attack.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from eventcoder.actors import Mentions
-from eventcoder.events.lexicon import Lexicon, Pattern
+from eventcoder.events.lexicon import Lexicon
+from eventcoder.events.match import TIME_ENTITIES, Match, best_match, children_of, match_noun, match_verb, objects_of
+from eventcoder.events.modality import read_modality
 from eventcoder.model import Actor, Event, Place, Quote, Span
 from eventcoder.nlp import text_of, verb_lemma
 
-_TIME_ENTITIES = {"DATE", "TIME"}
-_QUANTITY_NOUNS = {"dozen", "ten", "hundred", "thousand", "million", "score", "number", "group", "batch", "couple"}
 _LOCATIVE_PREPS = {"in", "at", "near", "from", "outside", "inside", "around", "across", "via", "during"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
-_PREP_DEPS = {"prep", "prt", "agent", "dative", "advmod"}
-_OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
-# Dependencies through which a trigger inherits its governor's subject or modality.
+# Dependencies through which a trigger inherits its governor's subject.
 _CLIMB_DEPS = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl", "ccomp", "dobj", "pobj", "prep", "acomp"}
-_MODALITY_CLIMB = {"xcomp", "acl", "pcomp", "pobj", "prep", "dobj", "ccomp", "advcl"}
 _VERBAL_QUADCLASSES = {1, 3}
 # Appeals (02) and demands (10) take their subcode from the act they ask for.
 _REQUEST_ROOTS = {"02", "10"}
@@ -38,8 +39,6 @@ _FEELING_PREPS = {"about", "over", "at", "by"}
 # A state's organs speak and act for it.
 _STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 _FORCE_SECTORS = {"MIL", "COP"}
-# Time clauses and phrases state facts: "after its air strikes", "since the coup".
-_TEMPORAL_WORDS = {"after", "before", "since", "following", "during", "amid", "when", "as", "while"}
 # Military force: a nation named as the owner of a strike or an assault means its armed forces.
 _ARMED_ROOTS = {"19", "20"}
 # Acts on a place as such (aid delivered, troops withdrawn, force used): a capital there is no government.
@@ -51,135 +50,6 @@ _OTHER_CLAUSES = {"conj", "cc", "parataxis"}
 # Clauses hanging off a noun: not part of the actor's phrase ("the minister, who said ...").
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-
-
-@dataclass(slots=True)
-class _Modality:
-    negated: bool = False
-    intent: bool = False  # "would strike", "ready to meet": coded as the intent (intent.tsv)
-    possible: bool = False  # "could strike", "if ...", questions: flagged hypothetical
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class _Match:
-    pattern: Pattern
-    trigger: Token
-    targets: list[Token]
-    complement: Token | None  # the infinitive the pattern consumed ("strike" in "threaten to strike")
-    carrier: Token | None = None  # support verb of a noun trigger, or the verb itself
-
-
-def _children(token: Token, deps: set[str], word: str | None = None) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps and (word is None or c.lower_ == word or c.lemma_ == word)]
-
-
-def _pattern_preps(token: Token, deps: set[str], word: str, pattern: Pattern | None = None) -> list[Token]:
-    """The trigger's prepositions spelled ``word`` whose object is not a time ("called on Wednesday")
-    and, where the pattern constrains it ("go on =strike"), is one of the allowed lemmas."""
-    allowed = dict(pattern.prep_objects).get(word) if pattern is not None else None
-    # "pulled out of the talks": the parser hangs "of" under the particle "out".
-    particles = [c for c in token.children if c.dep_ in {"prt", "advmod", "prep"} and c.lower_ != word]
-    candidates = _children(token, deps, word) + [g for c in particles for g in _children(c, {"prep"}, word)]
-    return [p for p in candidates
-            if not any(g.dep_ == "pobj" and g.ent_type_ in _TIME_ENTITIES for g in p.children)
-            and (allowed is None or any(g.dep_ == "pobj" and g.lemma_.lower() in allowed for g in p.children))]
-
-
-def _counted(noun: Token) -> Token:
-    """What a count names: "dozens of protesters" -> protesters; anything else is itself."""
-    if noun.lemma_.lower() in _QUANTITY_NOUNS:
-        for prep in _children(noun, {"prep"}, "of"):
-            for counted in _children(prep, {"pobj"}):
-                return counted
-    return noun
-
-
-def _slot_prep(pattern: Pattern, found: dict[str, Token]) -> Token | None:
-    """The last preposition of the pattern whose object is free: its object is the target."""
-    constrained = {word for word, _ in pattern.prep_objects}
-    free = [found[w] for w in (*pattern.preps, *pattern.complement_preps) if w not in constrained and w in found]
-    return free[-1] if free else None
-
-
-def _objects(verb: Token) -> list[Token]:
-    if any(c.dep_ == "auxpass" for c in verb.children):
-        return _children(verb, {"nsubjpass"})
-    return _children(verb, _OBJECT_DEPS)
-
-
-def _match_verb(verb: Token, pattern: Pattern) -> _Match | None:
-    found_preps: dict[str, Token] = {}
-    for word in pattern.preps:
-        found = _pattern_preps(verb, _PREP_DEPS, word, pattern)
-        if not found:
-            return None
-        found_preps[word] = found[0]
-    governed, complement = verb, None
-    if pattern.complement:
-        found = [c for c in verb.children
-                 if c.dep_ in {"xcomp", "ccomp", "advcl"} and c.lemma_.lower() == pattern.complement]
-        if not found:
-            return None
-        governed = complement = found[0]
-        for word in pattern.complement_preps:
-            preps = _pattern_preps(complement, _PREP_DEPS, word, pattern)
-            if not preps:
-                return None
-            found_preps[word] = preps[0]
-    last_prep = _slot_prep(pattern, found_preps)
-    if pattern.objects is not None:
-        objects = _objects(governed)
-        if not objects or _counted(objects[0]).lemma_.lower() not in pattern.objects:
-            return None
-    if last_prep is not None and last_prep.dep_ != "prt":
-        targets = _children(last_prep, {"pobj", "pcomp"})
-    elif complement is not None and _objects(verb):
-        targets = _objects(verb)  # object control: "urged both countries to show restraint"
-    elif pattern.objects is not None:
-        targets = []
-    else:
-        targets = _objects(governed)
-    return _Match(pattern, verb, targets, complement, verb)
-
-
-def _match_noun(noun: Token, pattern: Pattern, support_verbs: frozenset[str],
-                accepting_verbs: frozenset[str]) -> _Match | None:
-    if pattern.modifiers:
-        before = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
-        if not set(pattern.modifiers) <= before:
-            return None
-    # In "air and artillery strikes on X" the parser hangs "strikes" and "on X" off "air".
-    first = noun
-    while first.dep_ == "conj" and first.head != first:
-        first = first.head
-    found_preps: dict[str, Token] = {}
-    for word in pattern.preps:
-        preps = _pattern_preps(noun, {"prep"}, word, pattern) or (
-            _pattern_preps(first, {"prep"}, word, pattern) if first != noun else [])
-        if not preps:
-            return None
-        found_preps[word] = preps[0]
-    slot = _slot_prep(pattern, found_preps)
-    targets = _children(slot, {"pobj"}) if slot is not None else []
-    carrier = _support_verb(first, support_verbs)
-    if carrier is None and first.dep_ == "pobj" and first.head.lower_ == "to" \
-            and first.head.head.lemma_.lower() in accepting_verbs:
-        carrier = first.head.head  # "agreed to a ceasefire": the ceasefire is theirs
-    return _Match(pattern, noun, targets, None, carrier)
-
-
-def _support_verb(noun: Token, support_verbs: frozenset[str]) -> Token | None:
-    """The support verb whose object holds a nominal trigger: "launched an assault", "announced
-    $800 million in military aid" (through the object's own prepositional phrase)."""
-    token = noun
-    for _ in range(3):
-        if token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in support_verbs:
-            return token.head
-        if token.dep_ not in {"pobj", "prep"} or token.head == token:
-            return None
-        token = token.head
-    return None
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:
@@ -201,20 +71,6 @@ def _other_person(a: Actor, b: Actor) -> bool:
     return bool(people and a.name and b.name and a.name != b.name)
 
 
-def _told_as_fact(token: Token) -> bool:
-    """Clauses that report what happened whatever governs them: "accused Taipei of provoking tensions
-    after Tsai met McCarthy", "called for the release of others detained by the military"."""
-    if token.dep_ == "advcl":
-        return any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_WORDS for c in token.children)
-    if token.dep_ in {"pobj", "pcomp"}:
-        return token.head.lower_ in _TEMPORAL_WORDS
-    return token.dep_ == "acl" and token.tag_ == "VBN"
-
-
-def _best(candidates: list[_Match]) -> _Match | None:
-    return max(candidates, key=lambda m: (m.pattern.words, bool(m.targets)), default=None)
-
-
 class _Finder:
     def __init__(self, doc: Doc, mentions: Mentions, lexicon: Lexicon, places: list[Place],
                  quotes: list[Quote]) -> None:
@@ -229,17 +85,17 @@ class _Finder:
         # Why each candidate trigger did or did not become an event, for explain.
         self.log: list[str] = []
 
-    def matches(self) -> list[_Match]:
-        found: list[_Match] = []
+    def matches(self) -> list[Match]:
+        found: list[Match] = []
         for token in self.doc:
             lemma = verb_lemma(token) if token.pos_ == "VERB" else token.lemma_.lower()
             if token.pos_ == "VERB" and lemma in self.lexicon.verbs:
-                best = _best([m for p in self.lexicon.verbs[lemma] if (m := _match_verb(token, p))])
+                best = best_match([m for p in self.lexicon.verbs[lemma] if (m := match_verb(token, p))])
             elif (token.pos_ in {"NOUN", "PROPN"} and lemma in self.lexicon.nouns
                   and token.dep_ not in {"compound", "amod"}):
                 support, accepting = self.words["support_verbs"], self.words["accepting_verbs"]
-                best = _best([m for p in self.lexicon.nouns[lemma]
-                              if (m := _match_noun(token, p, support, accepting))])
+                best = best_match([m for p in self.lexicon.nouns[lemma]
+                              if (m := match_noun(token, p, support, accepting))])
             else:
                 continue
             if best is not None:
@@ -295,12 +151,12 @@ class _Finder:
         return []
 
     def subject_of(self, verb: Token, depth: int = 0) -> list[Token]:
-        subjects = _children(verb, _SUBJECT_DEPS)
+        subjects = children_of(verb, _SUBJECT_DEPS)
         if subjects:
             if subjects[0].lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return [verb.head]
             return subjects
-        agents = [g for a in _children(verb, {"agent"}) for g in a.children if g.dep_ == "pobj"]
+        agents = [g for a in children_of(verb, {"agent"}) for g in a.children if g.dep_ == "pobj"]
         if agents:
             return agents
         if depth > 4 or verb.dep_ not in _CLIMB_DEPS or verb.head == verb:
@@ -313,7 +169,7 @@ class _Finder:
         if verb.dep_ in {"xcomp", "pcomp"} or (verb.dep_ == "pobj" and head.dep_ == "prep"):
             # Object control: "urged Turkey to withdraw", "accused Russia of committing".
             governor = head.head if head.dep_ == "prep" else head
-            objects = _children(governor, {"dobj"})
+            objects = children_of(governor, {"dobj"})
             if objects and governor.lemma_.lower() not in {"have"}:
                 return objects
             return self.subject_of(governor, depth + 1)
@@ -321,7 +177,7 @@ class _Finder:
             return self.subject_of(head, depth + 1)
         return self.subject_of(head, depth + 1)
 
-    def requested_act(self, match: _Match, by_trigger: dict[int, _Match]) -> _Match | None:
+    def requested_act(self, match: Match, by_trigger: dict[int, Match]) -> Match | None:
         """The act an appeal or demand asks for: its clausal complement, when that is a trigger."""
         head = match.complement or match.carrier or match.trigger
         for child in head.children:
@@ -329,20 +185,20 @@ class _Finder:
                 return by_trigger[child.i]
         return None
 
-    def fallback_targets(self, match: _Match) -> tuple[list[Token], list[Token]]:
+    def fallback_targets(self, match: Match) -> tuple[list[Token], list[Token]]:
         """Where the pattern's own slot is empty: the objects, and directional prepositions' objects."""
         heads = [match.complement or match.trigger] + ([match.carrier] if match.carrier not in (None, match.trigger)
                                                        else [])
-        objects = [o for head in heads if head.pos_ == "VERB" for o in _objects(head)]
+        objects = [o for head in heads if head.pos_ == "VERB" for o in objects_of(head)]
         if not objects and heads[0].pos_ == "VERB":
             # "tortured and executed civilians": coordinated verbs share the last one's object.
             objects = [o for c in heads[0].children if c.dep_ == "conj" and c.pos_ == "VERB"
-                       and not _children(c, _SUBJECT_DEPS) for o in _objects(c)]
+                       and not children_of(c, _SUBJECT_DEPS) for o in objects_of(c)]
         preps = [g for head in heads for p in head.children if p.dep_ in {"prep", "dative"}
                  and p.lower_ in _TARGET_PREPS for g in p.children if g.dep_ == "pobj"]
         return objects, preps
 
-    def sources_of(self, match: _Match) -> list[Actor]:
+    def sources_of(self, match: Match) -> list[Actor]:
         """The subject of a verb (or the speaker of the quote its cue introduces); the owner of a noun."""
         if match.pattern.pos == "noun":
             owners = self.noun_sources(match)
@@ -358,8 +214,8 @@ class _Finder:
             sources = [quote.speaker]
         return sources
 
-    def arguments(self, match: _Match, sources: list[Actor],
-                  by_trigger: dict[int, _Match]) -> tuple[str, list[Actor], list[Actor]]:
+    def arguments(self, match: Match, sources: list[Actor],
+                  by_trigger: dict[int, Match]) -> tuple[str, list[Actor], list[Actor]]:
         """The event's code, sources and targets once the pattern's slot, the act a demand asks for,
         the objects and prepositions, and the actors nearby have been tried in that order."""
         code = match.pattern.code
@@ -378,7 +234,7 @@ class _Finder:
             objects, preps = self.fallback_targets(match)
             if match.pattern.pos == "noun" and match.trigger.dep_ == "nsubj" and not objects + preps:
                 # "Israeli air strikes killed hundreds of people": the strike's victims are the verb's.
-                objects = _objects(match.trigger.head)
+                objects = objects_of(match.trigger.head)
             # "Russia sent troops to Syria": the troops are the mover, not the target.
             moved = [o for o in objects if any(_own_forces(a, s) for a in self.actors_at([o]) for s in sources)]
             if moved:
@@ -397,7 +253,7 @@ class _Finder:
         if not targets and self.lexicon.cameo(code).quadclass == 4:
             targets = self.struck_place(match, sources)
             if not targets and match.pattern.pos == "noun" and match.trigger.dep_ == "nsubj":
-                targets = self.struck_place(_Match(match.pattern, match.trigger.head, [], None), sources)
+                targets = self.struck_place(Match(match.pattern, match.trigger.head, [], None), sources)
         if code[:2] in _PLACE_ROOTS:
             # "shelled Sarajevo", "flew aid into Beirut": a capital struck or reached is the place, not its government.
             targets = [replace(t, code=t.country, sector=None, how=f"{t.how}; the city as a place")
@@ -411,7 +267,7 @@ class _Finder:
             targets = self.own_government(match, sources)
         return code, sources, targets
 
-    def own_government(self, match: _Match, sources: list[Actor]) -> list[Actor]:
+    def own_government(self, match: Match, sources: list[Actor]) -> list[Actor]:
         """Protest that names no one ("rallied against the election results", "a strike against pension
         reform") is aimed at the protesters' own government, as CAMEO coders code it."""
         countries = {s.country for s in sources if s.country and s.sector not in _STATE_SECTORS}
@@ -428,11 +284,11 @@ class _Finder:
         return [Actor(self.text[start:end], start, end, f"{country}GOV", country, "GOV",
                       how="no one named: a protest is aimed at the protesters' own government")]
 
-    def struck_place(self, match: _Match, sources: list[Actor]) -> list[Actor]:
+    def struck_place(self, match: Match, sources: list[Actor]) -> list[Actor]:
         """Force against nothing named ("struck targets in Iraq", "air strikes across Lebanon") falls on
         the country where it happened, when that is not the attacker's own."""
         head = match.carrier or match.trigger
-        heads = [head, *(o for o in _objects(head) if o.pos_ == "NOUN")] if head.pos_ == "VERB" else [head]
+        heads = [head, *(o for o in objects_of(head) if o.pos_ == "NOUN")] if head.pos_ == "VERB" else [head]
         heads += [match.trigger, *match.targets]  # "strikes on cities across Ukraine"
         own = {s.country for s in sources}
         for place in (g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in _STRUCK_PREPS
@@ -444,11 +300,11 @@ class _Finder:
                         for a in found[:1]]
         return []
 
-    def nearest_actor(self, match: _Match, sources: list[Actor]) -> list[Actor]:
+    def nearest_actor(self, match: Match, sources: list[Actor]) -> list[Actor]:
         """Last resort: the first other actor inside the trigger's own phrase or clause."""
         head = match.carrier or match.trigger
         # Not the subject, and not another clause: "struck targets, and Serb forces shelled Sarajevo".
-        excluded = {t.i for s in _children(head, _SUBJECT_DEPS | {"nsubjpass", "agent"} | _OTHER_CLAUSES)
+        excluded = {t.i for s in children_of(head, _SUBJECT_DEPS | {"nsubjpass", "agent"} | _OTHER_CLAUSES)
                     for t in s.subtree}
         codes = {s.code for s in sources}
         for token in head.subtree:
@@ -463,7 +319,7 @@ class _Finder:
                 return found[:1]
         return []
 
-    def noun_sources(self, match: _Match) -> list[Token]:
+    def noun_sources(self, match: Match) -> list[Token]:
         noun = match.trigger
         # "calls from Paris", "a request from Washington": who asks, for words rather than deeds.
         agent_preps = {"by", "from"} if self.lexicon.cameo(match.pattern.code).quadclass in _VERBAL_QUADCLASSES \
@@ -484,61 +340,6 @@ class _Finder:
         if match.carrier is not None:
             return self.subject_of(match.carrier)
         return []
-
-    # -- modality -------------------------------------------------------------------------
-    def modality(self, match: _Match) -> _Modality:
-        """Whether the act is denied, only intended, or only possible, and the cues that say so."""
-        mood = _Modality()
-        is_threat = match.pattern.code.startswith("13")
-        walk: Token = match.carrier or match.trigger
-        previous = walk
-        if walk.sent.text.rstrip().endswith("?"):
-            mood.possible = True
-            mood.notes.append("question")
-        for depth in range(6):
-            for child in walk.children:
-                word = child.lower_
-                if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
-                    mood.negated = True
-                    mood.notes.append(f"negated by '{child.text}'")
-                elif child.dep_ in {"aux", "auxpass"} and word in self.words["modals"] and depth <= 2:
-                    if word in self.words["intent_cues"]:
-                        mood.intent = True
-                        mood.notes.append(f"stated intent: '{child.text}'")
-                    else:
-                        mood.possible = True
-                        mood.notes.append(f"modal '{child.text}'")
-                elif child.dep_ == "mark" and word in self.words["conditionals"] and not is_threat and depth <= 1:
-                    mood.possible = True
-                    mood.notes.append(f"condition '{child.text}'")
-            if walk.dep_ in {"pcomp", "pobj"} and walk.head.lower_ in self.words["negators"]:
-                mood.negated = True
-                mood.notes.append(f"negated by '{walk.head.text}'")  # "without blaming either side"
-            lemma = walk.lemma_.lower()
-            if depth > 0 and walk != match.trigger:
-                if lemma in self.words["negating_verbs"]:
-                    mood.negated = True
-                    mood.notes.append(f"negated by '{walk.text}'")
-                elif lemma in self.words["accepting_verbs"] and previous.dep_ in {"dobj", "pobj", "prep"}:
-                    mood.notes.append(f"accepted as done: '{walk.text}'")  # "agreed to a ceasefire"
-                elif lemma in self.words["intent_cues"]:
-                    mood.intent = True
-                    mood.notes.append(f"stated intent: '{walk.text}'")
-                elif lemma in self.words["alleging_verbs"]:
-                    mood.possible = True
-                    mood.notes.append(f"only alleged: '{walk.text}'")
-                elif lemma in self.words["hypothetical_verbs"] or lemma in self.words["hypothetical_nouns"]:
-                    mood.possible = True
-                    mood.notes.append(f"only possible or wished: '{walk.text}'")
-            if walk.dep_ not in _MODALITY_CLIMB or walk.head == walk:
-                break
-            if _told_as_fact(walk):
-                mood.notes.append(f"told as a fact: '{walk.text}' ({walk.dep_})")
-                break
-            if walk.dep_ == "ccomp" and depth > 0:
-                break
-            previous, walk = walk, walk.head
-        return mood
 
     # -- events ---------------------------------------------------------------------------
     def events(self) -> list[Event]:
@@ -567,7 +368,7 @@ class _Finder:
                 dyads = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
             else:
                 dyads = [(a, b) for a in sources for b in targets or [None]]
-            mood = self.modality(match)
+            mood = read_modality(match, self.words)
             hypothetical = mood.possible or mood.intent
             if mood.intent and not mood.possible and not mood.negated:
                 intended = self.lexicon.intent_of(pattern.code)
@@ -637,7 +438,7 @@ class _Finder:
                 notes=[f"a {quote.kind} quote attributed to {quote.speaker.text!r} by the cue '{quote.cue}'"]))
         return events
 
-    def _event(self, number: int, match: _Match, code: str, source: Actor, target: Actor | None, negated: bool,
+    def _event(self, number: int, match: Match, code: str, source: Actor, target: Actor | None, negated: bool,
                hypothetical: bool, notes: list[str], quote: Quote | None) -> Event:
         cameo = self.lexicon.cameo(code)
         trigger = match.trigger
@@ -672,7 +473,7 @@ class _Finder:
         )
 
 
-    def _phrase(self, actor: Actor, match: _Match) -> Actor:
+    def _phrase(self, actor: Actor, match: Match) -> Actor:
         """The actor with its whole noun phrase as evidence: the title's name in apposition ("the
         Palestinian president, Mahmoud Abbas") and the phrases after the noun ("a base in Borno
         state"), but not clauses, coordinated members, times or the trigger's own words."""
@@ -692,9 +493,9 @@ class _Finder:
         if head.i in stop or any(head.is_ancestor(self.doc[i]) for i in stop):
             return actor
         kept = [c for c in head.children if not (
-            c.dep_ in _CLAUSE_DEPS or c.dep_ in {"cc", "conj", "npadvmod"} or c.ent_type_ in _TIME_ENTITIES
+            c.dep_ in _CLAUSE_DEPS or c.dep_ in {"cc", "conj", "npadvmod"} or c.ent_type_ in TIME_ENTITIES
             or (c.dep_ == "punct" and c.text not in "()")
-            or (c.dep_ == "prep" and any(g.ent_type_ in _TIME_ENTITIES for g in c.children)))]
+            or (c.dep_ == "prep" and any(g.ent_type_ in TIME_ENTITIES for g in c.children)))]
         first = min([head.i, *(c.left_edge.i for c in kept if c.i < head.i)])
         last = max([head.i, *(c.right_edge.i for c in kept if c.i > head.i)])
         start = min(actor.start, self.doc[first].idx)
@@ -703,7 +504,7 @@ class _Finder:
             return actor
         return replace(actor, text=self.text[start:end], start=start, end=end)
 
-    def _trigger_span(self, match: _Match) -> Span:
+    def _trigger_span(self, match: Match) -> Span:
         words = [match.trigger] + [t for t in (match.carrier, match.complement) if t is not None]
         start = min(t.idx for t in words)
         end = max(t.idx + len(t.text) for t in words)

@@ -1,0 +1,89 @@
+"""What did not happen: negation, modality, conditions, questions and stated intent, read off
+a trigger and its governors ("denied attacking", "could strike", "if", "plans to meet")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from eventcoder.events.match import Match
+
+# Dependencies through which a trigger inherits its governor's modality.
+_MODALITY_CLIMB = {"xcomp", "acl", "pcomp", "pobj", "prep", "dobj", "ccomp", "advcl"}
+# Time clauses and phrases state facts: "after its air strikes", "since the coup".
+_TEMPORAL_WORDS = {"after", "before", "since", "following", "during", "amid", "when", "as", "while"}
+
+
+@dataclass(slots=True)
+class Modality:
+    negated: bool = False
+    intent: bool = False  # "would strike", "ready to meet": coded as the intent (intent.tsv)
+    possible: bool = False  # "could strike", "if ...", questions: flagged hypothetical
+    notes: list[str] = field(default_factory=list)
+
+
+def told_as_fact(token: Token) -> bool:
+    """Clauses that report what happened whatever governs them: "accused Taipei of provoking tensions
+    after Tsai met McCarthy", "called for the release of others detained by the military"."""
+    if token.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_WORDS for c in token.children)
+    if token.dep_ in {"pobj", "pcomp"}:
+        return token.head.lower_ in _TEMPORAL_WORDS
+    return token.dep_ == "acl" and token.tag_ == "VBN"
+
+
+def read_modality(match: Match, words: dict[str, frozenset[str]]) -> Modality:
+    """Whether the act is denied, only intended, or only possible, and the cues that say so
+    (``words``: the lists of modality.yaml by key)."""
+    mood = Modality()
+    is_threat = match.pattern.code.startswith("13")
+    walk: Token = match.carrier or match.trigger
+    previous = walk
+    if walk.sent.text.rstrip().endswith("?"):
+        mood.possible = True
+        mood.notes.append("question")
+    for depth in range(6):
+        for child in walk.children:
+            word = child.lower_
+            if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
+                mood.negated = True
+                mood.notes.append(f"negated by '{child.text}'")
+            elif child.dep_ in {"aux", "auxpass"} and word in words["modals"] and depth <= 2:
+                if word in words["intent_cues"]:
+                    mood.intent = True
+                    mood.notes.append(f"stated intent: '{child.text}'")
+                else:
+                    mood.possible = True
+                    mood.notes.append(f"modal '{child.text}'")
+            elif child.dep_ == "mark" and word in words["conditionals"] and not is_threat and depth <= 1:
+                mood.possible = True
+                mood.notes.append(f"condition '{child.text}'")
+        if walk.dep_ in {"pcomp", "pobj"} and walk.head.lower_ in words["negators"]:
+            mood.negated = True
+            mood.notes.append(f"negated by '{walk.head.text}'")  # "without blaming either side"
+        lemma = walk.lemma_.lower()
+        if depth > 0 and walk != match.trigger:
+            if lemma in words["negating_verbs"]:
+                mood.negated = True
+                mood.notes.append(f"negated by '{walk.text}'")
+            elif lemma in words["accepting_verbs"] and previous.dep_ in {"dobj", "pobj", "prep"}:
+                mood.notes.append(f"accepted as done: '{walk.text}'")  # "agreed to a ceasefire"
+            elif lemma in words["intent_cues"]:
+                mood.intent = True
+                mood.notes.append(f"stated intent: '{walk.text}'")
+            elif lemma in words["alleging_verbs"]:
+                mood.possible = True
+                mood.notes.append(f"only alleged: '{walk.text}'")
+            elif lemma in words["hypothetical_verbs"] or lemma in words["hypothetical_nouns"]:
+                mood.possible = True
+                mood.notes.append(f"only possible or wished: '{walk.text}'")
+        if walk.dep_ not in _MODALITY_CLIMB or walk.head == walk:
+            break
+        if told_as_fact(walk):
+            mood.notes.append(f"told as a fact: '{walk.text}' ({walk.dep_})")
+            break
+        if walk.dep_ == "ccomp" and depth > 0:
+            break
+        previous, walk = walk, walk.head
+    return mood
