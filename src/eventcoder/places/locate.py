@@ -19,11 +19,27 @@ FOCUS_SHARE = 0.6
 FOCUS_MIN = 2
 
 
+# Clauses of their own under a verb: a place there is where something else happened.
+OTHER_CLAUSES = {"advcl", "conj", "ccomp", "parataxis"}
+
+
 def _trigger(event: Event, doc: Doc) -> Token | None:
-    span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+    where = event.trigger or event.evidence
+    span = doc.char_span(where.start, where.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     return span.root
+
+
+def _clause(trigger: Token) -> set[int]:
+    """The tokens of the trigger's own clause: its verb's phrase, without the clauses beside it
+    ("talks with the US, while air strikes hit Lebanon": Lebanon is not where the talks are)."""
+    head = trigger
+    while head.pos_ not in {"VERB", "AUX"} and head.head is not head:
+        head = head.head
+    others = {t.i for c in head.children if c.dep_ in OTHER_CLAUSES and not c.is_ancestor(trigger) and c != trigger
+              for t in c.subtree}
+    return {t.i for t in head.subtree} - others
 
 
 def _preposition(tok: Token) -> str | None:
@@ -81,7 +97,7 @@ def locate(events: list[Event], places: list[Place], doc: Doc) -> None:
     for event in events:
         trigger = _trigger(event, doc)
         if trigger is not None:
-            place, how = _choose(_candidates(places, doc, {t.i for t in trigger.subtree}))
+            place, how = _choose(_candidates(places, doc, _clause(trigger)))
             if place:
                 event.location = place
                 event.notes.append(f"location: clause{how}")
