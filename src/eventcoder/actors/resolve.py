@@ -667,8 +667,8 @@ class _Resolver:
                      and c.dep_ in {"acl", "amod", "relcl", "advcl"} for t in c.subtree}
         definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}
                        for c in token.children)
-        steps = [self._ctx_own_place, self._ctx_before, self._ctx_previous, self._ctx_preposition,
-                 self._ctx_subject, self._ctx_after] if definite else \
+        steps = [self._ctx_own_place, self._ctx_subject, self._ctx_before, self._ctx_previous, self._ctx_preposition,
+                 self._ctx_after] if definite else \
             [self._ctx_own_place, self._ctx_preposition, self._ctx_subject, self._ctx_before, self._ctx_after,
              self._ctx_previous]
         for step in steps:
