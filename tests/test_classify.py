@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from eventcoder.classify import sentence_classes, span_class, span_probs
-from eventcoder.classify.features import bucket, hashed, pentaclass, span_events
+from eventcoder.classify.features import bucket, hashed, pentaclass, span_events, text_features
 from eventcoder.classify.predict import MODEL_PATH, PentaModel, get_model
 from eventcoder.model import Article
 from eventcoder.nlp import parse
@@ -71,6 +71,16 @@ def test_probabilities_and_event_features(pipeline: Pipeline) -> None:
     assert len(hashed(doc[:], mine, 14)) > len(hashed(doc[:], mine, 14, use_events=False))
 
 
+def test_parse_features() -> None:
+    doc = parse("Russian troops did not shell the town, but the ministry threatened to retaliate against Kyiv.")
+    names = set(text_features(doc[:]))
+    # The root with its negation, subject and object; every verb (negated or not) with its object;
+    # four-letter pieces of verbs and nouns.
+    assert {"root:shell", "root:neg", "rs:troop", "rd:shell|town", "v:shell:neg", "vo:shell|town",
+            "v:threaten", "v:retaliate", "cg:<she", "cg:reat"} <= names
+    assert "v:shell" not in names
+
+
 def test_speed_well_under_a_millisecond(pipeline: Pipeline) -> None:
     text = " ".join(["Turkish forces shelled Kurdish positions in northern Syria, the ministry said."] * 50)
     doc = parse(text)
@@ -88,8 +98,7 @@ def test_training_learns_a_toy_task(tmp_path: Path) -> None:
     for i in range(100):
         label = i % 5
         buckets = np.unique(np.array([label * 10, 60 + int(rng.integers(0, 20))]))
-        examples.append(tp.Example("conflibert", label, 1.0, buckets, buckets, rng.normal(size=96).astype(
-            np.float32), None, str(i)))
+        examples.append(tp.Example("conflibert", label, 1.0, buckets, buckets, None, str(i)))
     model = tp.train(examples, bits=8, use_events=True, epochs=100)
     assert tp.predict(model, examples) == [e.label for e in examples]
     path = tmp_path / "m.npz"

@@ -47,6 +47,21 @@ CASES = {
     "civilians who attack are rioting": ("Protesters stormed the parliament building and clashed with police "
                                          "in Belgrade.", "2020-07-08", [("SRBCVL", "14", "SRBCOP")],
                                          [("SRBCVL", "19", None)]),
+    "own act reported is that act": ("Vietnam said it was willing to hold talks with China.", "2014-06-01",
+                                     [("VNM", "03", "CHN")], [("VNM", "01", None)]),
+    "another's act reported keeps the statement": ("The United Nations said Ethiopian troops shelled villages in "
+                                                   "Tigray.", "2021-03-01",
+                                                   [("IGOUNO", "01", None), ("ETHMIL", "19", None)], []),
+    "owner of the thing acted on": ("Japan rejected China's proposal for joint patrols.", "2015-05-01",
+                                    [("JPN", "12", "CHN")], []),
+    "force falls where it happened": ("Turkish jets struck targets in northern Iraq.", "2019-06-01",
+                                      [("TURMIL", "19", "IRQ")], []),
+    "protest aimed at the own government": ("Thousands of Kenyans marched in Nairobi against new taxes.", "2024-06-25",
+                                            [("KENCVL", "14", "KENGOV")], []),
+    "a time clause states a fact": ("Moscow accused Kyiv of escalating tensions after Ukrainian forces shelled "
+                                    "Donetsk.", "2021-04-01", [("RUSGOV", "11", "UKRGOV"), ("UKRMIL", "19", None)], []),
+    "a capital bombed is the place": ("Israeli jets bombed Beirut overnight.", "2024-09-28",
+                                      [("ISRMIL", "19", "LBN")], [("ISRMIL", "19", "LBNGOV")]),
     "a time is not an object": ("Biden called on Wednesday for calm in the Middle East.", "2023-10-11",
                                 [("USAGOV", "02", None)], []),
 }

@@ -9,45 +9,39 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, Span
 
-from eventcoder.classify.features import dense_features, hashed, span_events
+from eventcoder.classify.features import hashed, span_events
 from eventcoder.model import Event
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "classify" / "pentaclass.npz"
 
 
 class PentaModel:
-    """Multinomial logistic regression over hashed and dense features."""
+    """Multinomial logistic regression over hashed binary features."""
 
-    def __init__(self, weights: np.ndarray, dense_weights: np.ndarray, bias: np.ndarray,
-                 dense_mean: np.ndarray, dense_scale: np.ndarray, bits: int, use_events: bool = True) -> None:
-        self.weights, self.dense_weights, self.bias = weights, dense_weights, bias
-        self.dense_mean, self.dense_scale = dense_mean, dense_scale
+    def __init__(self, weights: np.ndarray, bias: np.ndarray, bits: int, use_events: bool = True) -> None:
+        self.weights, self.bias = weights, bias
         self.bits, self.use_events = bits, use_events
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> PentaModel:
         """Read a model saved by benchmarks/train_pentaclass.py."""
         with np.load(path) as z:
-            return cls(z["weights"].astype(np.float32), z["dense_weights"].astype(np.float32),
-                       z["bias"].astype(np.float32), z["dense_mean"], z["dense_scale"],
-                       int(z["bits"]), bool(z["use_events"]))
+            return cls(z["weights"].astype(np.float32), z["bias"].astype(np.float32), int(z["bits"]),
+                       bool(z["use_events"]))
 
     def save(self, path: Path) -> None:
         """Write the model as a compressed .npz (float16 weights keep it small)."""
-        np.savez_compressed(path, weights=self.weights.astype(np.float16),
-                            dense_weights=self.dense_weights.astype(np.float16), bias=self.bias,
-                            dense_mean=self.dense_mean, dense_scale=self.dense_scale,
+        np.savez_compressed(path, weights=self.weights.astype(np.float16), bias=self.bias,
                             bits=np.int64(self.bits), use_events=np.bool_(self.use_events))
 
-    def scores(self, buckets: np.ndarray, dense: np.ndarray) -> np.ndarray:
+    def scores(self, buckets: np.ndarray) -> np.ndarray:
         """Unnormalised class scores for one example."""
-        z = (dense - self.dense_mean) / self.dense_scale
-        return self.bias + self.weights[buckets].sum(axis=0) + z @ self.dense_weights
+        return self.bias + self.weights[buckets].sum(axis=0)
 
     def probs(self, span: Span, events: Sequence[Event]) -> np.ndarray:
         """Class probabilities for one span given all the Doc's events."""
         mine = span_events(span, events)
-        s = self.scores(hashed(span, mine, self.bits, self.use_events), dense_features(span))
+        s = self.scores(hashed(span, mine, self.bits, self.use_events))
         e = np.exp(s - s.max())
         return e / e.sum()
 
