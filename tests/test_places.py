@@ -118,3 +118,12 @@ def test_geowebnews_subset() -> None:
     score = geo_eval.evaluate(limit=40, demonyms=True)
     # Measured on these 40 articles: recall 0.881, within 161 km 0.916 (all 200: 0.877 and 0.938).
     assert score.accuracy > 0.89 and score.recall > 0.85
+
+
+def test_event_in_a_verbless_headline_is_located(pipeline) -> None:
+    """A trigger whose sentence has no verb (a headline) still gets its clause and place."""
+    from eventcoder.model import Article
+
+    coded = pipeline.code(Article(id="h", text="Deadly clashes between Armenian and Azerbaijani troops near Lachin"))
+    assert coded.events and coded.events[0].location is not None
+    assert coded.events[0].location.country == "AZE"

@@ -42,7 +42,7 @@ def bucket(feature: str, bits: int) -> int:
 
 def _depth(token: Token) -> int:
     depth = 0
-    while token.head is not token and depth < _MAX_DEPTH:
+    while token.head != token and depth < _MAX_DEPTH:
         token, depth = token.head, depth + 1
     return depth
 

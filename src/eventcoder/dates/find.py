@@ -48,7 +48,7 @@ def _tense(span: Span) -> bool | None:
     """True when the expression modifies a verb in the future ("will meet on Friday"), False when past."""
     tok = span.root
     for _ in range(4):
-        if tok.pos_ in {"VERB", "AUX"} or tok.head is tok:
+        if tok.pos_ in {"VERB", "AUX"} or tok.head == tok:
             break
         tok = tok.head
     aux = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}

@@ -22,7 +22,13 @@ from eventcoder.errors import EventcoderError
 # Words that, after a trigger, are its particles or prepositions rather than compound parts.
 PREPOSITIONS = frozenset(
     "on against with between by of to for from at in into over toward towards among upon about "
-    "out off up down back away across through under within around behind".split())
+    "out off up down back away across through under within around behind as".split())
+# A phrasal verb's particles, never prepositions with an object of their own: a constraint written right
+# after one ("lay down =arm") is on the verb's object, as it is before it ("lay =arm down").
+PARTICLES = frozenset("out up down back away".split())
+# Particles that are prepositions as well: a constraint after them gets both readings, the verb's object
+# ("hand over =power", "take off =gloves") and the preposition's ("strike over {policy}", "take off =air").
+PARTICLE_PREPOSITIONS = frozenset("off over".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +108,23 @@ class Lexicon:
         return self.codes[code]
 
 
-def parse_pattern(code: str, pos: str, text: str, classes: dict[str, list[str]]) -> Pattern:
-    """Parse one pattern string; raises ValueError with the reason when it is malformed."""
+def parse_patterns(code: str, pos: str, text: str, classes: dict[str, list[str]]) -> list[Pattern]:
+    """Parse one pattern string into its readings: two where a constraint follows a particle that is a
+    preposition too ("hand over =power"), else one. Raises ValueError when it is malformed."""
+    readings = [parse_pattern(code, pos, text, classes)]
+    words = text.lower().split()
+    if pos == "verb" and any(w in PARTICLE_PREPOSITIONS and n.startswith(("{", "="))
+                             for w, n in zip(words, words[1:], strict=False)):
+        readings.append(parse_pattern(code, pos, text, classes, particle_objects=True))
+    return readings
+
+
+def parse_pattern(code: str, pos: str, text: str, classes: dict[str, list[str]],
+                  particle_objects: bool = False) -> Pattern:
+    """Parse one pattern string; raises ValueError with the reason when it is malformed.
+
+    With ``particle_objects`` a constraint after "off" or "over" is on the verb's object, not the
+    preposition's."""
     words = text.lower().split()
     if not words:
         raise ValueError("empty pattern")
@@ -135,7 +156,10 @@ def parse_pattern(code: str, pos: str, text: str, classes: dict[str, list[str]])
                 allowed = frozenset(classes[word[1:-1]])
             else:
                 allowed = frozenset([word[1:]])
-            if after_prep:
+            previous = rest[index - 1] if index > 0 else ""
+            particle = pos == "verb" and (previous in PARTICLES
+                                          or particle_objects and previous in PARTICLE_PREPOSITIONS)
+            if after_prep and not particle:
                 # "go on =strike", "call for {release}": the preposition's object is constrained.
                 prep_objects[rest[index - 1]] = allowed
             else:
@@ -168,10 +192,11 @@ def _add_patterns(lexicon: Lexicon, source: str, data: object, classes: dict[str
         for pos, table in (("verb", lexicon.verbs), ("noun", lexicon.nouns)):
             for text in entry.get(pos + "s") or []:
                 try:
-                    pattern = parse_pattern(code, pos, str(text), classes)
+                    patterns = parse_patterns(code, pos, str(text), classes)
                 except ValueError as exc:
                     raise EventcoderError("E011", path=source, reason=f"{code} {text!r}: {exc}") from None
-                table[pattern.head].append(pattern)
+                for pattern in patterns:
+                    table[pattern.head].append(pattern)
 
 
 def _tsv(path: Traversable) -> list[dict[str, str]]:

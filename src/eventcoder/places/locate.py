@@ -35,7 +35,7 @@ def _clause(trigger: Token) -> set[int]:
     """The tokens of the trigger's own clause: its verb's phrase, without the clauses beside it
     ("talks with the US, while air strikes hit Lebanon": Lebanon is not where the talks are)."""
     head = trigger
-    while head.pos_ not in {"VERB", "AUX"} and head.head is not head:
+    while head.pos_ not in {"VERB", "AUX"} and head.head != head:  # spaCy makes a new Token per access
         head = head.head
     others = {t.i for c in head.children if c.dep_ in OTHER_CLAUSES and not c.is_ancestor(trigger) and c != trigger
               for t in c.subtree}
@@ -45,7 +45,7 @@ def _clause(trigger: Token) -> set[int]:
 def _preposition(tok: Token) -> str | None:
     """The preposition a place name hangs from, through its noun phrase."""
     seen = 0
-    while seen < 6 and tok.dep_ in NOUN_LINKS | {"pobj"} and tok.head is not tok:
+    while seen < 6 and tok.dep_ in NOUN_LINKS | {"pobj"} and tok.head != tok:
         if tok.dep_ == "pobj":
             return tok.head.lower_ if tok.head.dep_ in {"prep", "agent"} or tok.head.pos_ == "ADP" else None
         tok = tok.head

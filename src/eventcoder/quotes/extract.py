@@ -134,7 +134,7 @@ def speaker_span(verb: Token, lex: CueLexicon) -> Span | None:
             return noun_phrase(subjects[0])
         if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN")):
             return noun_phrase(cur.head)  # "a statement saying ...": the statement
-        if cur.dep_ in INHERIT_DEPS and cur.head is not cur:
+        if cur.dep_ in INHERIT_DEPS and cur.head != cur:
             cur = cur.head
             continue
         return None
