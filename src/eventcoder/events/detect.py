@@ -20,7 +20,16 @@ from spacy.tokens import Doc, Token
 
 from eventcoder.actors import Mentions
 from eventcoder.events.lexicon import Lexicon
-from eventcoder.events.match import TIME_ENTITIES, Match, best_match, children_of, match_noun, match_verb, objects_of
+from eventcoder.events.match import (
+    TIME_ENTITIES,
+    Match,
+    best_match,
+    children_of,
+    counted,
+    match_noun,
+    match_verb,
+    objects_of,
+)
 from eventcoder.events.modality import read_modality
 from eventcoder.model import Actor, Event, Place, Quote, Span
 from eventcoder.nlp import text_of, verb_lemma
@@ -90,7 +99,8 @@ class _Finder:
         for token in self.doc:
             lemma = verb_lemma(token) if token.pos_ == "VERB" else token.lemma_.lower()
             if token.pos_ == "VERB" and lemma in self.lexicon.verbs:
-                best = best_match([m for p in self.lexicon.verbs[lemma] if (m := match_verb(token, p))])
+                best = best_match([m for p in self.lexicon.verbs[lemma] if (m := match_verb(token, p))
+                                   and (p.subjects is None or self.subject_in(token, p.subjects))])
             elif (token.pos_ in {"NOUN", "PROPN"} and lemma in self.lexicon.nouns
                   and token.dep_ not in {"compound", "amod"}):
                 support, accepting = self.words["support_verbs"], self.words["accepting_verbs"]
@@ -107,6 +117,10 @@ class _Finder:
             if match.trigger.i in consumed:
                 self.log.append(f"'{match.trigger.text}': part of a longer pattern, not an event of its own")
         return [m for m in found if m.trigger.i not in consumed]
+
+    def subject_in(self, verb: Token, lemmas: frozenset[str]) -> bool:
+        """Whether the verb's subject (or what it counts: "dozens of troops") is one of ``lemmas``."""
+        return any(counted(t).lemma_.lower() in lemmas for t in self.subject_of(verb))
 
     # -- arguments ------------------------------------------------------------------------
     def actors_at(self, tokens: list[Token]) -> list[Actor]:

@@ -61,6 +61,7 @@ class Pattern:
     words: int = 1
     # Prepositions whose object must be one of some lemmas ("go on =strike"); they give no target.
     prep_objects: tuple[tuple[str, frozenset[str]], ...] = ()
+    subjects: frozenset[str] | None = None  # allowed lemmas of a verb's subject ("{aircraft} strike")
 
 
 @dataclass(slots=True)
@@ -128,6 +129,12 @@ def parse_pattern(code: str, pos: str, text: str, classes: dict[str, list[str]],
     words = text.lower().split()
     if not words:
         raise ValueError("empty pattern")
+    subjects: frozenset[str] | None = None
+    if words[0].startswith(("{", "=")):
+        # "{aircraft} strike {target}": the verb's subject must be one of the class's words.
+        if pos != "verb" or len(words) < 2:
+            raise ValueError("only a verb pattern may start with its subject's class")
+        subjects, words = _allowed(words[0], classes), words[1:]
     modifiers: list[str] = []
     if pos == "noun":
         # "air strike on": the head is the last word before the first preposition.
@@ -150,12 +157,7 @@ def parse_pattern(code: str, pos: str, text: str, classes: dict[str, list[str]],
             index += 2
             continue
         if word.startswith(("{", "=")):
-            if word.startswith("{"):
-                if not word.endswith("}") or word[1:-1] not in classes:
-                    raise ValueError(f"unknown word class {word}")
-                allowed = frozenset(classes[word[1:-1]])
-            else:
-                allowed = frozenset([word[1:]])
+            allowed = _allowed(word, classes)
             previous = rest[index - 1] if index > 0 else ""
             particle = pos == "verb" and (previous in PARTICLES
                                           or particle_objects and previous in PARTICLE_PREPOSITIONS)
@@ -168,7 +170,16 @@ def parse_pattern(code: str, pos: str, text: str, classes: dict[str, list[str]],
             (complement_preps if complement else preps).append(word)
         index += 1
     return Pattern(code, pos, head, tuple(modifiers), tuple(preps), complement, tuple(complement_preps),
-                   objects, text, len(text.split()), tuple(prep_objects.items()))
+                   objects, text, len(text.split()), tuple(prep_objects.items()), subjects)
+
+
+def _allowed(word: str, classes: dict[str, list[str]]) -> frozenset[str]:
+    """The lemmas a ``{class}`` or ``=lemma`` slot allows."""
+    if word.startswith("="):
+        return frozenset([word[1:]])
+    if not word.endswith("}") or word[1:-1] not in classes:
+        raise ValueError(f"unknown word class {word}")
+    return frozenset(classes[word[1:-1]])
 
 
 def _read_codes(text: str) -> dict[str, CameoCode]:

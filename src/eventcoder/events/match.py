@@ -40,7 +40,7 @@ def _pattern_preps(token: Token, deps: set[str], word: str, pattern: Pattern | N
             and (allowed is None or any(g.dep_ == "pobj" and g.lemma_.lower() in allowed for g in p.children))]
 
 
-def _counted(noun: Token) -> Token:
+def counted(noun: Token) -> Token:
     """What a count names: "dozens of protesters" -> protesters; anything else is itself."""
     if noun.lemma_.lower() in _QUANTITY_NOUNS:
         for prep in children_of(noun, {"prep"}, "of"):
@@ -84,7 +84,7 @@ def match_verb(verb: Token, pattern: Pattern) -> Match | None:
     last_prep = _slot_prep(pattern, found_preps)
     if pattern.objects is not None:
         objects = objects_of(governed)
-        if not objects or _counted(objects[0]).lemma_.lower() not in pattern.objects:
+        if not objects or counted(objects[0]).lemma_.lower() not in pattern.objects:
             return None
     if last_prep is not None and last_prep.dep_ != "prt":
         targets = children_of(last_prep, {"pobj", "pcomp"})
