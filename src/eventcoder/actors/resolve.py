@@ -64,6 +64,10 @@ _BACKERS = {"back", "support", "sponsor", "fund", "finance", "arm", "train", "eq
 # Prepositions whose place locates a role noun ("protesters in Mandalay", "fighters from Idlib").
 # Where a verb happens, and so whose its local people are: "killed 22 people on a Tel Aviv bus".
 _SCENE_PREPS = {"in", "on", "at", "inside"}
+# A role with no country in its sentence or the one before takes the article's own country, when
+# at least this many of the article's country names, and this share of them, name it.
+_ARTICLE_COUNTRY_MIN = 2
+_ARTICLE_COUNTRY_SHARE = 0.6
 _LOCATING_PREPS = {"in", "from", "across"}
 # Gazetteer features that locate well enough to give a country; populated places need some size.
 _AREA_FEATURES = {"PCLI", "PCLD", "PCLS", "PCLF", "TERR", "ADM1", "ADM2", "RGN", "PPLC", "PPLA", "PPLA2"}
@@ -193,6 +197,7 @@ class _Resolver:
         self.memo: dict[int, list[Actor]] = {}
         self.consumed: set[int] = set()  # modifier tokens already part of a larger actor
         self.skip: set[int] = set()  # tokens that name a backer of the role noun being placed
+        self.article_country = self._main_country()
 
     def _someone_else(self, token: Token, entry: Entry) -> bool:
         """Whether a one-word name match belongs to another name or a thing, not to the person.
@@ -671,6 +676,7 @@ class _Resolver:
                  self._ctx_after] if definite else \
             [self._ctx_own_place, self._ctx_preposition, self._ctx_subject, self._ctx_before, self._ctx_after,
              self._ctx_previous]
+        steps.append(self._ctx_article)
         for step in steps:
             found = step(token, here)
             if found:
@@ -782,6 +788,23 @@ class _Resolver:
                     and other.i not in self.skip and not self._owns_other(other):
                 return match[1].country, f"'{match[0].text}' after it"
         return None
+
+    def _main_country(self) -> str | None:
+        """The country an article is about: most of its country names and adjectives name it."""
+        counts: dict[str, int] = {}
+        for _span, entry in {id(m[0]): m for m in self.matches.values()}.values():
+            if entry.kind in {COUNTRY, GOVERNMENT, ADJECTIVE} and entry.country \
+                    and entry.country[:3] not in _INTERNATIONAL:
+                counts[entry.country] = counts.get(entry.country, 0) + 1
+        if not counts:
+            return None
+        country, n = max(counts.items(), key=lambda item: item[1])
+        return country if n >= _ARTICLE_COUNTRY_MIN and n >= _ARTICLE_COUNTRY_SHARE * sum(counts.values()) else None
+
+    def _ctx_article(self, token: Token, here: int) -> tuple[str, str] | None:
+        if self.article_country is None:
+            return None
+        return self.article_country, "the country the article is about"
 
     def _ctx_previous(self, token: Token, here: int) -> tuple[str, str] | None:
         for seen in self._recent(here - 1):
