@@ -83,7 +83,7 @@ _OFFICE_RANK = {"president": 0, "prime minister": 1, "king": 1, "queen": 1, "cha
 @dataclass(slots=True)
 class Role:
     code: str
-    kind: str  # group | title
+    kind: str  # group | title | rank | weapon | member (weapons and members need an owner)
 
 
 @dataclass(slots=True)

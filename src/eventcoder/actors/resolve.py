@@ -68,6 +68,8 @@ _SCENE_PREPS = {"in", "on", "at", "inside"}
 # at least this many of the article's country names, and this share of them, name it.
 _ARTICLE_COUNTRY_MIN = 2
 _ARTICLE_COUNTRY_SHARE = 0.6
+# Role kinds that name an actor only with an owner: "drones struck", "a team documented" say not whose.
+_OWNED_KINDS = {"weapon", "member"}
 _LOCATING_PREPS = {"in", "from", "across"}
 # Gazetteer features that locate well enough to give a country; populated places need some size.
 _AREA_FEATURES = {"PCLI", "PCLD", "PCLS", "PCLF", "TERR", "ADM1", "ADM2", "RGN", "PPLC", "PPLA", "PPLA2"}
@@ -444,7 +446,7 @@ class _Resolver:
         start = token.left_edge.i if token.left_edge.i >= token.i - 8 else token.i
         span = self.doc[start: token.i + 1]
         how = f"role '{term}' ({code}, {kind})"
-        if not owners and kind == "weapon":
+        if not owners and kind in _OWNED_KINDS:
             return []  # "drones struck": whose drones only an owner can say, never the context
         if not owners:
             context = self._context_country(token)

@@ -58,6 +58,9 @@ _STRUCK_PREPS = {"in", "across", "inside", "throughout"}
 _OTHER_CLAUSES = {"conj", "cc", "parataxis"}
 # Clauses hanging off a noun: not part of the actor's phrase ("the minister, who said ...").
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp"}
+# Acts that members of a joint subject do with each other ("Russia and Turkey met", "agreed",
+# "signed", "clashed"); others they do side by side ("Qatar and Egypt pushed for a truce").
+_JOINT_ROOTS = {"03", "04", "05", "06", "08", "19"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
@@ -142,12 +145,14 @@ class _Finder:
         for token in tokens:
             if token.pos_ not in {"NOUN", "PROPN"} or token.i in self.mentions.by_head:
                 continue
-            # The modifier nearest the thing owns it ("Bosnian Serb positions": one owner, not two).
-            # "rebel-held enclave": the owner can sit inside the modifier.
-            # "the Kramatorsk railway station": a place owns it too.
+            # Whoever did the thing owns it ("documented abuses by Eritrean troops"); else the modifier
+            # nearest the thing ("Bosnian Serb positions": one owner, not two). "rebel-held enclave":
+            # the owner can sit inside the modifier. "the Kramatorsk railway station": a place owns it too.
+            agents = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "by"
+                      for g in p.children if g.dep_ == "pobj" and self.mentions.of(g)]
             modifiers = [t for c in token.lefts if c.dep_ in {"poss", "compound", "amod", "nmod"}
                          for t in c.subtree if self.mentions.of(t) or self._place_actor(t)]
-            for child in modifiers[-1:]:
+            for child in agents[:1] or modifiers[-1:]:
                 for actor in self.mentions.of(child) or self._place_actor(child):
                     start, end = token.left_edge.idx, token.idx + len(token.text)
                     owner = replace(actor, text=self.text[start:end], start=start, end=end,
@@ -377,7 +382,7 @@ class _Finder:
                 continue
             if not targets and len({a.code for a in sources}) == 1:
                 sources = sources[:1]  # "The White House and the State Department declined to comment"
-            if not targets and len(sources) >= 2:
+            if not targets and len(sources) >= 2 and code[:2] in _JOINT_ROOTS:
                 # "Russia, Turkey and Iran met": one event for each pair of members.
                 dyads = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
             else:
@@ -408,16 +413,20 @@ class _Finder:
         return events + self.statements(events, {m.trigger.idx for m in matches})
 
     def without_own_reports(self, events: list[Event], triggers: dict[str, Token]) -> list[Event]:
-        """A plain statement (010) whose clause reports the speaker's own act is that act: "North Korea
-        said it was ready to resume talks" is the intent to meet. "NATO said Serb forces expelled
-        Albanians" keeps NATO's statement beside the expulsion, and so does a statement of what the
-        speaker did not do."""
+        """A plain statement (010) whose clause reports the speakers' own act is that act: "North Korea
+        said it was ready to resume talks" is the intent to meet ("Peru and Ecuador said they were
+        ready" for both). "NATO said Serb forces expelled Albanians" keeps NATO's statement beside
+        the expulsion, and so does a statement of what the speaker did not do."""
+        speakers: dict[int, list[Actor]] = {}
+        for event in events:
+            if event.cameo == "010":
+                speakers.setdefault(triggers[event.id].i, []).append(event.source)
         kept = []
         for event in events:
             verb = triggers[event.id]
             reported = [other for other in events if other is not event and not other.negated
                         and not other.hypothetical and verb.is_ancestor(triggers[other.id])
-                        and _same_actor(other.source, event.source)]
+                        and any(_same_actor(other.source, speaker) for speaker in speakers.get(verb.i, []))]
             if event.cameo == "010" and reported:
                 self.log.append(f"'{verb.text}': reports {event.source.text!r}'s own act "
                                 f"('{triggers[reported[0].id].text}'), coded as that act, not as a statement")
