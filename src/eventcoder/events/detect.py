@@ -56,6 +56,8 @@ _PLACE_ROOTS = {"07", "08", "15", "18", "19", "20"}
 _STRUCK_PREPS = {"in", "across", "inside", "throughout"}
 # Clauses of their own, beside or under a trigger's clause.
 _OTHER_CLAUSES = {"conj", "cc", "parataxis"}
+# Prepositions of time, never part of an actor's phrase ("the Foreign Office during a briefing").
+_WHEN_PREPS = {"during", "amid", "after", "before", "since", "following", "until"}
 # Clauses hanging off a noun: not part of the actor's phrase ("the minister, who said ...").
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp"}
 # Acts that members of a joint subject do with each other ("Russia and Turkey met", "agreed",
@@ -518,7 +520,8 @@ class _Finder:
         kept = [c for c in head.children if not (
             c.dep_ in _CLAUSE_DEPS or c.dep_ in {"cc", "conj", "npadvmod"} or c.ent_type_ in TIME_ENTITIES
             or (c.dep_ == "punct" and c.text not in "()")
-            or (c.dep_ == "prep" and any(g.ent_type_ in TIME_ENTITIES for g in c.children)))]
+            or (c.dep_ == "prep" and (c.lower_ in _WHEN_PREPS
+                                      or any(g.ent_type_ in TIME_ENTITIES for g in c.children))))]
         first = min([head.i, *(c.left_edge.i for c in kept if c.i < head.i)])
         last = max([head.i, *(c.right_edge.i for c in kept if c.i > head.i)])
         start = min(actor.start, self.doc[first].idx)
