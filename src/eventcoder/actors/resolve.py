@@ -606,11 +606,25 @@ class _Resolver:
                 others = [a for a in candidates if a.start not in clause_subjects]
                 found = others[:1] or found
         elif lower in {"they", "them", "their"}:
-            found = self._last_distinct(token, person=False, count=1, prefer_subject=True)
+            found = self._joint_subject(token) or self._last_distinct(token, person=False, count=1,
+                                                                     prefer_subject=True)
         else:
             found = self._last_distinct(token, person=False, count=1, within=1)
         return [self._actor(self.doc[token.i: token.i + 1], a.code, a.country, a.sector, a.name,
                             f"pronoun '{token.text}' refers to {a.name or a.text}") for a in found]
+
+    def _joint_subject(self, token: Token) -> list[Actor]:
+        """ "Obama and Putin said they will ...": "they" are the members of a joint subject before it
+        in its sentence, people included."""
+        for seen in reversed(self.seen):
+            if seen.sentence != self.sentence_of[token.i] or seen.token >= token.i:
+                continue
+            head = self.doc[seen.token]
+            if head.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "conj" for c in head.children):
+                members = [a for t in [head, *head.conjuncts] for a in self.memo.get(t.i, [])]
+                if len({a.code for a in members}) >= 2:
+                    return members
+        return []
 
     def _clause_subjects(self, token: Token) -> set[int]:
         """Where the subjects of the verb an object pronoun belongs to start (character offsets)."""
