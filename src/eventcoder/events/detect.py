@@ -63,6 +63,7 @@ _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp"}
 # Acts that members of a joint subject do with each other ("Russia and Turkey met", "agreed",
 # "signed", "clashed"); others they do side by side ("Qatar and Egypt pushed for a truce").
 _JOINT_ROOTS = {"03", "04", "05", "06", "08", "19"}
+_FIRST_PERSON = {"we", "i"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
@@ -229,10 +230,15 @@ class _Finder:
                 sources = [replace(s, code=s.country + "MIL", sector="MIL", how=f"{s.how}; its armed forces")
                            if s.country and not s.sector else s for s in sources]
             return sources
-        sources = self.actors_at(self.subject_of(match.trigger))
+        subjects = self.subject_of(match.trigger)
+        sources = self.actors_at(subjects)
         quote = self.quote_at.get(match.trigger.idx)
         if not sources and quote is not None and quote.speaker is not None:
             sources = [quote.speaker]
+        if not sources and subjects and subjects[0].lower_ in _FIRST_PERSON:
+            # "'We will not withdraw,' the rebel commander said": we are the speaker's side.
+            sources = [q.speaker for q in self.quotes if q.speaker is not None
+                       and q.start <= subjects[0].idx < q.end][:1]
         return sources
 
     def arguments(self, match: Match, sources: list[Actor],
