@@ -225,6 +225,10 @@ class _Finder:
         if match.pattern.pos == "noun":
             owners = self.noun_sources(match)
             sources = self.actors_at(owners)
+            if not sources and match.pattern.code[:2] == "14":
+                # "riots across Albania", "protests in Tehran": the people of the place protest.
+                sources = [replace(a, code=f"{a.country}CVL", sector="CVL", how=f"{a.how}; its people protest")
+                           for a in self.struck_place(match, [])]
             if match.pattern.code[:2] in _ARMED_ROOTS and all(t.dep_ in {"amod", "compound", "nmod"} for t in owners):
                 # "a Russian missile strike", "Israeli air strikes": a state's force is its military.
                 sources = [replace(s, code=s.country + "MIL", sector="MIL", how=f"{s.how}; its armed forces")
@@ -317,6 +321,8 @@ class _Finder:
         head = match.carrier or match.trigger
         heads = [head, *(o for o in objects_of(head) if o.pos_ == "NOUN")] if head.pos_ == "VERB" else [head]
         heads += [match.trigger, *match.targets]  # "strikes on cities across Ukraine"
+        if match.trigger.dep_ in {"nsubj", "nsubjpass"}:
+            heads.append(match.trigger.head)  # "riots broke out across Albania"
         own = {s.country for s in sources}
         for place in (g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in _STRUCK_PREPS
                       for g in p.children if g.dep_ == "pobj"):
