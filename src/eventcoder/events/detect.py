@@ -64,6 +64,8 @@ _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp"}
 # "signed", "clashed"); others they do side by side ("Qatar and Egypt pushed for a truce").
 _JOINT_ROOTS = {"03", "04", "05", "06", "08", "19"}
 _FIRST_PERSON = {"we", "i"}
+# A claim of responsibility aims at whoever the act it owns hit (a denial names no one: 016 has no target).
+_CLAIM_CODES = {"015"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
@@ -279,6 +281,8 @@ class _Finder:
                 # about another act is aimed at those who did it.
                 acted = [a for t in match.targets + objects for a in self.sources_by_trigger.get(t.i, [])]
                 targets = [a for a in acted if all(a.code != s.code for s in sources)]
+        if not targets and code in _CLAIM_CODES:
+            targets = self.claimed_targets(match, by_trigger)
         if not targets and not code.startswith("01"):
             targets = self.nearest_actor(match, sources)
         if not targets and self.lexicon.cameo(code).quadclass == 4:
@@ -297,6 +301,16 @@ class _Finder:
         if not targets and code.startswith("14"):
             targets = self.own_government(match, sources)
         return code, sources, targets
+
+    def claimed_targets(self, match: Match, by_trigger: dict[int, Match]) -> list[Actor]:
+        """Who a claimed act hit: "claimed responsibility for the rocket barrage on Tel Aviv"."""
+        head = match.complement or match.trigger
+        acts = [by_trigger[t.i] for t in head.subtree if t.i in by_trigger and t.i != match.trigger.i]
+        for act in acts:
+            found = [a for t in act.targets for a in (self.mentions.of(t) or self._place_actor(t))]
+            if found:
+                return found
+        return []
 
     def own_government(self, match: Match, sources: list[Actor]) -> list[Actor]:
         """Protest that names no one ("rallied against the election results", "a strike against pension
