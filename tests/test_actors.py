@@ -13,9 +13,9 @@ from eventcoder.errors import EventcoderError
 from eventcoder.nlp import parse
 
 ROOT = Path(__file__).resolve().parents[1]
-# Measured 0.958 (587/613) on 2026-11-25 on tests/data/actors_gold.jsonl (former leaders coded ELI, as CAMEO does);
+# Measured 0.962 (590/613) on 2026-11-25 on tests/data/actors_gold.jsonl (former leaders coded ELI, as CAMEO does);
 # raise it when the figure improves.
-ACCURACY_FLOOR = 0.955
+ACCURACY_FLOOR = 0.96
 
 
 def codes(text: str, day: str | None = "2020-02-12", files: list[Path] | None = None) -> dict[str, str]:

@@ -113,29 +113,31 @@ def _need(path: Path) -> None:
 
 @pytest.mark.slow
 def test_conflibert_floor(pipeline: Pipeline) -> None:
-    """Floors on ConfliBERT train (measured: macro F1 0.60, acc. 0.58, spans: overlap 0.59, exact 0.41)."""
+    """Floors on ConfliBERT train (measured 2026-11-25: rules macro F1 0.662, acc. 0.650, spans: overlap 0.676,
+    exact 0.576)."""
     _need(ev.CONFLIBERT)
     result = ev.eval_conflibert(pipeline=pipeline)
     assert result["macro_f1"] >= 0.65
-    assert result["accuracy"] >= 0.62
-    assert result["spans"]["overlap"]["f1"] >= 0.61
-    assert result["spans"]["exact"]["f1"] >= 0.49
+    assert result["accuracy"] >= 0.64
+    assert result["spans"]["overlap"]["f1"] >= 0.66
+    assert result["spans"]["exact"]["f1"] >= 0.56
 
 
 @pytest.mark.slow
 def test_petrarch_floor(pipeline: Pipeline) -> None:
-    """Floors on PETR2 validation (measured: full-triple recall 0.0625 strict, 0.15 on 3-letter codes)."""
+    """Floors on PETR2 validation (measured 2026-11-25: full-triple recall 0.125 strict, 0.25 on 3-letter codes)."""
     _need(ev.PETRARCH)
     result = ev.eval_petrarch(pipeline=pipeline)
     assert result["gold_triples"] == 80
-    assert result["strict"]["r"] >= 0.11
-    assert result["country"]["r"] >= 0.20
+    assert result["strict"]["r"] >= 0.12
+    assert result["country"]["r"] >= 0.24
 
 
 @pytest.mark.slow
 def test_ngec_floor(pipeline: Pipeline) -> None:
-    """Floor on 600 NGEC stories (measured: label among our PLOVER categories for 0.373)."""
+    """Floor on 600 NGEC stories coded with their headline (measured 2026-11-25: label among our PLOVER
+    categories for 0.613; 0.413 from the body alone)."""
     _need(ev.NGEC_ZIP)
     result = ev.eval_ngec(pipeline=pipeline, sample=ev.NGEC_SAMPLE)
     assert result["stories"] == ev.NGEC_SAMPLE
-    assert result["label_found"] >= 0.38
+    assert result["label_found"] >= 0.60
