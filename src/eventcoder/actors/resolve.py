@@ -435,6 +435,8 @@ class _Resolver:
             return found
         if token.dep_ in {"compound", "nmod"} and depth < 3:
             return self._owners(token, depth + 1)
+        if token.dep_ == "amod" and token.lemma_.lower() == "lead" and depth < 3:
+            return self._owners(token, depth + 1)  # "Australian-led peacekeepers" are Australia's
         return []
 
     def _from_role(self, token: Token) -> list[Actor]:
@@ -771,15 +773,15 @@ class _Resolver:
                 else:
                     runs.append([inner])
         gazetteer = get_gazetteer()
-        for run in runs:
-            name = self.doc[run[0].i: run[-1].i + 1].text
-            entries = [e for e in gazetteer.lookup(name) if e.country
-                       and (e.feature in _AREA_FEATURES or e.population >= _MIN_TOWN)]
-            if entries:
-                best = max(entries, key=lambda e: (e.feature in _AREA_FEATURES, e.population))
-                where = name if last is not None else f"{prep.text} {name}"
-                return best.country, f"'{where}' (gazetteer: {best.name}, {best.country})"
-        return None
+        # Of all names there, the best known place: "the Temple of Hatshepsut near Luxor" is in Luxor.
+        found = [(e, self.doc[run[0].i: run[-1].i + 1].text) for run in runs
+                 for e in gazetteer.lookup(self.doc[run[0].i: run[-1].i + 1].text)
+                 if e.country and (e.feature in _AREA_FEATURES or e.population >= _MIN_TOWN)]
+        if not found:
+            return None
+        best, name = max(found, key=lambda f: (f[0].feature in _AREA_FEATURES, f[0].population))
+        where = name if last is not None else f"{prep.text} {name}"
+        return best.country, f"'{where}' (gazetteer: {best.name}, {best.country})"
 
     def _ctx_subject(self, token: Token, here: int) -> tuple[str, str] | None:
         sent = self.sentences[here]
