@@ -327,7 +327,11 @@ class _Resolver:
                 # "Ecuadorean Indians": the adjective says whose people they are.
                 code, why = other + "CVL", why + f", a people of {other}"
             elif entry.kind == ADJECTIVE and self._is_people(token, span):
-                role = self.kb.roles.get("people")
+                # "rebel Serbs", "militant Palestinians": a role word before the people says which of them.
+                modifier = next((self.kb.roles[c.lemma_.lower()] for c in token.lefts
+                                 if c.dep_ in {"amod", "compound"} and c.lemma_.lower() in self.kb.roles
+                                 and self.kb.roles[c.lemma_.lower()].kind == "group"), None)
+                role = modifier or self.kb.roles.get("people")
                 code, why = code + (role.code if role else "CVL"), why + ", a people named by a plural demonym"
         if entry.kind == LEADER and self._is_former(token):
             code, why = f"{entry.country}ELI", why + "; called former"
