@@ -90,6 +90,11 @@ _EDGE_PUNCT = {'"', "'", "“", "”", "‘", "’", "«", "»", "(", ")", ",", 
 _MATCHERS: dict[int, PhraseMatcher] = {}
 
 
+def _country_then(entry: Entry, code: str) -> str | None:
+    """A person's country is that of the office held then (Shevardnadze: Soviet, then Georgian)."""
+    return code[:3] if entry.kind == LEADER and code[:3] not in _INTERNATIONAL else entry.country
+
+
 @dataclass(slots=True)
 class _Seen:
     """An actor already mentioned, for coreference."""
@@ -336,7 +341,7 @@ class _Resolver:
         if entry.kind == LEADER and self._is_former(token):
             code, why = f"{entry.country}ELI", why + "; called former"
         sector = code[3:] or None
-        return [self._actor(span, code, entry.country, sector, entry.name, f"{entry.kind}: {why}")]
+        return [self._actor(span, code, _country_then(entry, code), sector, entry.name, f"{entry.kind}: {why}")]
 
     def _other_nationality(self, token: Token, entry: Entry) -> str | None:
         """The country of a nationality adjective before a plural demonym of another country."""
@@ -428,7 +433,8 @@ class _Resolver:
             code, why = entry.code_on(self.published)
             if entry.kind in {COUNTRY, ADJECTIVE}:
                 code = entry.country or code
-            return [self._actor(span, code, entry.country, code[3:] or None, entry.name, f"{entry.kind}: {why}")]
+            return [self._actor(span, code, _country_then(entry, code), code[3:] or None, entry.name,
+                                f"{entry.kind}: {why}")]
         if token.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
             return self._from_pronoun(token)
         if token.dep_ == "poss" or (token.dep_ == "pobj" and token.pos_ in {"NOUN", "PROPN"}):
