@@ -38,6 +38,7 @@ _KIND_ORDER = {LEADER: 0, ORGANIZATION: 1, GOVERNMENT: 2, COUNTRY: 3, ADJECTIVE:
 _NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
+_COUNTERPARTS = {"counterpart", "opposite number"}
 _MODIFIER_DEPS = {"poss", "amod", "compound", "nmod", "npadvmod"}
 # Nouns that stand for a whole state when counted or paired: "the two countries", "both sides".
 # Codes that name no state, so "both countries" never refers to them.
@@ -414,7 +415,10 @@ class _Resolver:
         modifiers = [c for part in parts for c in part.children if c.dep_ in _MODIFIER_DEPS and c.i < part.i]
         modifiers += [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from", "for"}
                       for g in c.children if g.dep_ == "pobj"]
-        modifiers.sort(key=lambda c: (c.dep_ != "poss", c.i > token.i, -c.i))
+        # A possessor wins ("Syria's Russia-backed forces"), but not over a counterpart's nationality:
+        # "his Japanese counterpart" is Japan's.
+        counterpart = token.lemma_.lower() in _COUNTERPARTS
+        modifiers.sort(key=lambda c: ((c.dep_ == "poss") if counterpart else (c.dep_ != "poss"), c.i > token.i, -c.i))
         for child in modifiers:
             found: list[Actor] = []
             for member in [child, *child.conjuncts]:

@@ -57,7 +57,7 @@ _STRUCK_PREPS = {"in", "across", "inside", "throughout"}
 # Clauses of their own, beside or under a trigger's clause.
 _OTHER_CLAUSES = {"conj", "cc", "parataxis"}
 # Prepositions of time, never part of an actor's phrase ("the Foreign Office during a briefing").
-_WHEN_PREPS = {"during", "amid", "after", "before", "since", "following", "until"}
+_WHEN_PREPS = {"during", "amid", "after", "before", "since", "following", "until", "ahead"}
 # Clauses hanging off a noun: not part of the actor's phrase ("the minister, who said ...").
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp"}
 # Acts that members of a joint subject do with each other ("Russia and Turkey met", "agreed",
@@ -353,9 +353,14 @@ class _Finder:
         # Not the subject, and not another clause: "struck targets, and Serb forces shelled Sarajevo".
         excluded = {t.i for s in children_of(head, _SUBJECT_DEPS | {"nsubjpass", "agent"} | _OTHER_CLAUSES)
                     for t in s.subtree}
+        # Nor a time ("marched after the arrest of Anwar"), nor the subject of a clause inside a phrase
+        # ("in what Washington called ethnic cleansing").
+        excluded |= {t.i for p in head.subtree if p.dep_ == "prep" and p.lower_ in _WHEN_PREPS for t in p.subtree}
         codes = {s.code for s in sources}
         for token in head.subtree:
             if token.i in excluded or token.i == head.i or token.i not in self.mentions.by_head:
+                continue
+            if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "pcomp":
                 continue
             if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS:
                 continue  # "met in Astana": where, not with whom
