@@ -85,7 +85,13 @@ def match_verb(verb: Token, pattern: Pattern) -> Match | None:
     if pattern.objects is not None:
         objects = objects_of(governed)
         if not objects or counted(objects[0]).lemma_.lower() not in pattern.objects:
-            return None
+            # "found Zhang Zhan guilty": a small clause; its word is the constraint, its subject the target.
+            small = [c for c in governed.children if c.dep_ in {"ccomp", "oprd", "acomp"}
+                     and c.pos_ in {"ADJ", "NOUN"} and c.lemma_.lower() in pattern.objects]
+            if not small:
+                return None
+            if last_prep is None:
+                return Match(pattern, verb, children_of(small[0], {"nsubj"}), complement, verb)
     if last_prep is not None and last_prep.dep_ != "prt":
         targets = children_of(last_prep, {"pobj", "pcomp"})
     elif complement is not None and objects_of(verb):
