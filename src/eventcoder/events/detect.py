@@ -197,8 +197,6 @@ class _Finder:
             if objects and governor.lemma_.lower() not in {"have"}:
                 return objects
             return self.subject_of(governor, depth + 1)
-        if verb.dep_ in {"acl", "dobj", "pobj", "prep"}:
-            return self.subject_of(head, depth + 1)
         return self.subject_of(head, depth + 1)
 
     def requested_act(self, match: Match, by_trigger: dict[int, Match]) -> Match | None:
