@@ -54,8 +54,12 @@ _ARMED_ROOTS = {"19", "20"}
 _PLACE_ROOTS = {"07", "08", "15", "18", "19", "20"}
 # Where force falls on a country when no one is named: "struck targets in Iraq".
 _STRUCK_PREPS = {"in", "across", "inside", "throughout"}
+# Where a show of force faces: "toward the Kuwaiti border", "near Ukraine's borders".
+_FACING_PREPS = {"toward", "towards", "near", "along", "on", "to", "at", "around", "off"}
 # Clauses of their own, beside or under a trigger's clause.
 _OTHER_CLAUSES = {"conj", "cc", "parataxis"}
+# Where something goes is the verb's, not part of the mover's phrase ("troops toward the border").
+_WHITHER_PREPS = {"toward", "towards", "to", "into", "onto"}
 # Prepositions of time, never part of an actor's phrase ("the Foreign Office during a briefing").
 _WHEN_PREPS = {"during", "amid", "after", "before", "since", "following", "until", "ahead"}
 # Clauses hanging off a noun: not part of the actor's phrase ("the minister, who said ...").
@@ -279,6 +283,15 @@ class _Finder:
                 # about another act is aimed at those who did it.
                 acted = [a for t in match.targets + objects for a in self.sources_by_trigger.get(t.i, [])]
                 targets = [a for a in acted if all(a.code != s.code for s in sources)]
+        if not targets and code[:2] == "15":
+            # "massed troops near Ukraine's borders", "moved troops toward the Kuwaiti border": a show of
+            # force is aimed at whoever owns the place it faces.
+            head = match.carrier or match.trigger
+            holders = [head, *objects_of(head)] if head.pos_ == "VERB" else [head]
+            faced = [g for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in _FACING_PREPS
+                     for g in p.children if g.dep_ == "pobj"]
+            own = {s.country for s in sources}
+            targets = [t for t in self.actors_at(faced) + self.owners_at(faced, sources) if t.country not in own][:1]
         if not targets and code in _CLAIM_CODES:
             targets = self.claimed_targets(match, by_trigger)
         if not targets and not code.startswith("01"):
@@ -549,7 +562,7 @@ class _Finder:
         kept = [c for c in head.children if not (
             c.dep_ in _CLAUSE_DEPS or c.dep_ in {"cc", "conj", "npadvmod"} or c.ent_type_ in TIME_ENTITIES
             or (c.dep_ == "punct" and c.text not in "()")
-            or (c.dep_ == "prep" and (c.lower_ in _WHEN_PREPS
+            or (c.dep_ == "prep" and (c.lower_ in _WHEN_PREPS or c.lower_ in _WHITHER_PREPS
                                       or any(g.ent_type_ in TIME_ENTITIES for g in c.children))))]
         first = min([head.i, *(c.left_edge.i for c in kept if c.i < head.i)])
         last = max([head.i, *(c.right_edge.i for c in kept if c.i > head.i)])
