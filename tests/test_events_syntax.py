@@ -62,6 +62,9 @@ CASES = {
                                     "Donetsk.", "2021-04-01", [("RUSGOV", "11", "UKRGOV"), ("UKRMIL", "19", None)], []),
     "a capital bombed is the place": ("Israeli jets bombed Beirut overnight.", "2024-09-28",
                                       [("ISRMIL", "19", "LBN")], [("ISRMIL", "19", "LBNGOV")]),
+    "who acts decides the sense": ("Israeli jets struck Hezbollah positions, and a Hamas suicide bomber killed "
+                                   "nine people.", "2006-07-20",
+                                   [("ISRMIL", "19", "LBNINS"), ("PSEINS", "18", None)], [("PSEINS", "19", None)]),
     "small clause": ("A Tehran court found a British journalist guilty of spying.", "2021-05-01",
                      [("IRNJUD", "11", "GBRMED")], []),
     "a time is not an object": ("Biden called on Wednesday for calm in the Middle East.", "2023-10-11",
