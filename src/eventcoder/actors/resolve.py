@@ -358,8 +358,11 @@ class _Resolver:
 
     def _is_people(self, token: Token, span: Span) -> bool:
         """ "Palestinians" as the object of an act: the people, not the state."""
+        role = token
+        while role.dep_ == "conj" and role.head != role:
+            role = role.head  # "killed 58 tourists and four Egyptians": the conjunct shares the object's role
         return (len(span) == 1 and token.pos_ in {"NOUN", "PROPN"} and token.tag_ in {"NNS", "NNPS"}
-                and token.dep_ in {"dobj", "pobj", "nsubjpass"})
+                and role.dep_ in {"dobj", "pobj", "nsubjpass"})
 
     def _is_former(self, token: Token) -> bool:
         return any(t.lower_ in _FORMER for t in self.doc[max(token.left_edge.i, token.i - 6): token.i])
