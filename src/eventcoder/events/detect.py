@@ -54,6 +54,8 @@ _ARMED_ROOTS = {"19", "20"}
 _PLACE_ROOTS = {"07", "08", "15", "18", "19", "20"}
 # Where force falls on a country when no one is named: "struck targets in Iraq".
 _STRUCK_PREPS = {"in", "across", "inside", "throughout"}
+# Nouns for places: "the town of X" is X's.
+_PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "area", "enclave", "port", "capital"}
 # Where a show of force faces: "toward the Kuwaiti border", "near Ukraine's borders".
 _FACING_PREPS = {"toward", "towards", "near", "along", "on", "to", "at", "around", "off"}
 # Clauses of their own, beside or under a trigger's clause.
@@ -159,6 +161,10 @@ class _Finder:
             # the owner can sit inside the modifier. "the Kramatorsk railway station": a place owns it too.
             agents = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "by"
                       for g in p.children if g.dep_ == "pobj" and self.mentions.of(g)]
+            if token.lemma_.lower() in _PLACE_NOUNS:
+                # "the town of Srebrenica": the place named is the owner.
+                agents += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pobj" and (self.mentions.of(g) or self._place_actor(g))]
             modifiers = [t for c in token.lefts if c.dep_ in {"poss", "compound", "amod", "nmod"}
                          for t in c.subtree if self.mentions.of(t) or self._place_actor(t)]
             for child in agents[:1] or modifiers[-1:]:
@@ -220,8 +226,11 @@ class _Finder:
             # "tortured and executed civilians": coordinated verbs share the last one's object.
             objects = [o for c in heads[0].children if c.dep_ == "conj" and c.pos_ == "VERB"
                        and not children_of(c, _SUBJECT_DEPS) for o in objects_of(c)]
+        # "shelled the town with artillery": with force, "with" names the means, not a partner.
+        force = self.lexicon.cameo(match.pattern.code).quadclass == 4
         preps = [g for head in heads for p in head.children if p.dep_ in {"prep", "dative"}
-                 and p.lower_ in _TARGET_PREPS for g in p.children if g.dep_ == "pobj"]
+                 and p.lower_ in _TARGET_PREPS and not (force and p.lower_ == "with")
+                 for g in p.children if g.dep_ == "pobj"]
         return objects, preps
 
     def sources_of(self, match: Match) -> list[Actor]:
@@ -445,7 +454,9 @@ class _Finder:
             for source, target in dyads:
                 if target is not None and target.code == source.code and not _other_person(source, target):
                     continue  # "its troops", "his own": no one acts on himself
-                event_code = self.lexicon.by_source(source.sector, code)
+                # Protesters and students who attack riot; a people named by its demonym ("Bosnian Serbs
+                # shelled ...") may be armed, so only role nouns ("protesters", "workers") count.
+                event_code = self.lexicon.by_source(source.sector, code) if "role '" in source.how else code
                 key = (self.sentence_of[match.trigger.i], source.code, target.code if target else "", event_code)
                 if key in seen:
                     continue
