@@ -38,7 +38,7 @@ _KIND_ORDER = {LEADER: 0, ORGANIZATION: 1, GOVERNMENT: 2, COUNTRY: 3, ADJECTIVE:
 _NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
-_COUNTERPARTS = {"counterpart", "opposite number"}
+_COUNTERPARTS = {"counterpart"}
 _MODIFIER_DEPS = {"poss", "amod", "compound", "nmod", "npadvmod"}
 # Nouns that stand for a whole state when counted or paired: "the two countries", "both sides".
 # Codes that name no state, so "both countries" never refers to them.
@@ -62,7 +62,6 @@ _PART_NOUNS = {"thousand", "hundred", "dozen", "score", "ten", "million", "group
 # Participles that name a backer, not an owner: "rebels backed by Rwanda", "Iran-backed militias".
 _BACKERS = {"back", "support", "sponsor", "fund", "finance", "arm", "train", "equip", "supply", "aid",
             "assist", "help", "ally", "align", "link", "affiliate", "inspire"}
-# Prepositions whose place locates a role noun ("protesters in Mandalay", "fighters from Idlib").
 # Where a verb happens, and so whose its local people are: "killed 22 people on a Tel Aviv bus".
 _SCENE_PREPS = {"in", "on", "at", "inside"}
 # A role with no country in its sentence or the one before takes the article's own country, when
@@ -71,6 +70,7 @@ _ARTICLE_COUNTRY_MIN = 2
 _ARTICLE_COUNTRY_SHARE = 0.6
 # Role kinds that name an actor only with an owner: "drones struck", "a team documented" say not whose.
 _OWNED_KINDS = {"weapon", "member"}
+# Prepositions whose place locates a role noun ("protesters in Mandalay", "fighters from Idlib").
 _LOCATING_PREPS = {"in", "from", "across"}
 # Gazetteer features that locate well enough to give a country; populated places need some size.
 _AREA_FEATURES = {"PCLI", "PCLD", "PCLS", "PCLF", "TERR", "ADM1", "ADM2", "RGN", "PPLC", "PPLA", "PPLA2"}
