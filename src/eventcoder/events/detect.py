@@ -54,8 +54,6 @@ _ARMED_ROOTS = {"19", "20"}
 _PLACE_ROOTS = {"07", "08", "15", "18", "19", "20"}
 # Where force falls on a country when no one is named: "struck targets in Iraq".
 _STRUCK_PREPS = {"in", "across", "inside", "throughout"}
-# Nouns for places: "the town of X" is X's.
-_PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "area", "enclave", "port", "capital"}
 # Where a show of force faces: "toward the Kuwaiti border", "near Ukraine's borders".
 _FACING_PREPS = {"toward", "towards", "near", "along", "on", "to", "at", "around", "off"}
 # Clauses of their own, beside or under a trigger's clause.
@@ -161,7 +159,7 @@ class _Finder:
             # the owner can sit inside the modifier. "the Kramatorsk railway station": a place owns it too.
             agents = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "by"
                       for g in p.children if g.dep_ == "pobj" and self.mentions.of(g)]
-            if token.lemma_.lower() in _PLACE_NOUNS:
+            if token.lemma_.lower() in self.lexicon.classes["territory"]:
                 # "the town of Srebrenica": the place named is the owner.
                 agents += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                            for g in p.children if g.dep_ == "pobj" and (self.mentions.of(g) or self._place_actor(g))]

@@ -73,6 +73,7 @@ class Lexicon:
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     intents: dict[str, str] = field(default_factory=dict)  # act code -> intent code
     source_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # (sector, act) -> code
+    classes: dict[str, frozenset[str]] = field(default_factory=dict)  # word classes (classes.yaml) by name
 
     def intent_of(self, code: str) -> str | None:
         """The CAMEO code for announcing the act ``code`` (intent.tsv), by longest prefix."""
@@ -243,6 +244,7 @@ def _load(user_files: tuple[Path, ...]) -> Lexicon:
         if isinstance(data, dict) and "classes" in data:
             classes = {**classes, **data.pop("classes")}
         _add_patterns(lexicon, str(path), data, classes)
+    lexicon.classes = {name: frozenset(str(w) for w in words) for name, words in classes.items()}
     return lexicon
 
 
