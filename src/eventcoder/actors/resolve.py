@@ -807,6 +807,14 @@ class _Resolver:
                 for actor in self.resolve(subject):
                     if self._statelike(actor):
                         return actor.country, "the sentence's subject"
+        if token.dep_ == "nsubj" and token.head == sent.root:
+            # "Japan apologised to South Korea, the Foreign Ministry said": the speaker is the
+            # reported clause's subject's, not the nearest name's.
+            for clause in (c for c in sent.root.children if c.dep_ == "ccomp" and c.i < token.i):
+                for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
+                    for actor in self.resolve(subject):
+                        if self._statelike(actor):
+                            return actor.country, "the subject of what it said"
         return None
 
     def _ctx_before(self, token: Token, here: int) -> tuple[str, str] | None:

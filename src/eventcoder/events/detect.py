@@ -164,7 +164,7 @@ class _Finder:
                 agents += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                            for g in p.children if g.dep_ == "pobj" and (self.mentions.of(g) or self._place_actor(g))]
             modifiers = [t for c in token.lefts if c.dep_ in {"poss", "compound", "amod", "nmod"}
-                         for t in c.subtree if self.mentions.of(t) or self._place_actor(t)]
+                         for t in c.subtree if (self.mentions.of(t) or self._place_actor(t)) and not self.backer(t)]
             for child in agents[:1] or modifiers[-1:]:
                 for actor in self.mentions.of(child) or self._place_actor(child):
                     start, end = token.left_edge.idx, token.idx + len(token.text)
@@ -173,6 +173,10 @@ class _Finder:
                     if owner.code not in own and all(o.code != owner.code for o in owners):
                         owners.append(owner)
         return owners
+
+    def backer(self, token: Token) -> bool:
+        """Whether a name only backs the thing it modifies: "a U.S.-brokered ceasefire"."""
+        return token.dep_ == "npadvmod" and token.head.lemma_.lower() in self.lexicon.classes["backing"]
 
     def _place_actor(self, token: Token) -> list[Actor]:
         """A place as the target of an act ("an assault on Idlib") stands for its country."""
@@ -189,13 +193,21 @@ class _Finder:
                 return [verb.head]
             return subjects
         agents = [g for a in children_of(verb, {"agent"}) for g in a.children if g.dep_ == "pobj"]
+        if verb.tag_ == "VBN" and verb.dep_ == "amod" and verb.head.lemma_.lower() in self.lexicon.nouns:
+            # "a U.S.-brokered ceasefire": the U.S. brokered it. "Iranian-backed militias" only
+            # describes who the militias are, and reports no act.
+            agents += children_of(verb, {"npadvmod"})
         if agents:
             return agents
         if depth > 4 or verb.dep_ not in _CLIMB_DEPS or verb.head == verb:
             return []
         head = verb.head
-        if verb.dep_ == "relcl":
-            return [head]
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG" and self.actors_at([head])):
+            return [head]  # "a U.N. resolution calling for a ceasefire": the U.N. calls, not who vetoed it
+        if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            owners = children_of(head, {"poss"})
+            if owners:
+                return owners  # "endorsed Brazil's bid to host the summit": Brazil would host
         if verb.dep_ == "pcomp" and head.lower_ in _FEELING_PREPS and head.head.pos_ == "ADJ":
             return []  # "concerned about shelling": who shells is not who is concerned
         if verb.dep_ in {"xcomp", "pcomp"} or (verb.dep_ == "pobj" and head.dep_ == "prep"):
@@ -224,6 +236,8 @@ class _Finder:
             # "tortured and executed civilians": coordinated verbs share the last one's object.
             objects = [o for c in heads[0].children if c.dep_ == "conj" and c.pos_ == "VERB"
                        and not children_of(c, _SUBJECT_DEPS) for o in objects_of(c)]
+        if heads[0].dep_ == "amod" and heads[0].tag_ == "VBN":
+            objects.append(heads[0].head)  # "a U.S.-brokered ceasefire": the ceasefire was brokered
         # "shelled the town with artillery": with force, "with" names the means, not a partner.
         force = self.lexicon.cameo(match.pattern.code).quadclass == 4
         preps = [g for head in heads for p in head.children if p.dep_ in {"prep", "dative"}
@@ -247,6 +261,10 @@ class _Finder:
             return sources
         subjects = self.subject_of(match.trigger)
         sources = self.actors_at(subjects)
+        if not sources and match.pattern.code[:2] == "15" and not children_of(match.trigger, {"agent"}):
+            # "Russian troops were deployed to the border": forces moved by no one named are the movers.
+            sources = [a for a in self.actors_at(children_of(match.trigger, {"nsubjpass"}))
+                       if a.sector in _FORCE_SECTORS]
         quote = self.quote_at.get(match.trigger.idx)
         if not sources and quote is not None and quote.speaker is not None:
             sources = [quote.speaker]
@@ -382,7 +400,7 @@ class _Finder:
                 continue
             if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS:
                 continue  # "met in Astana": where, not with whom
-            if token.dep_ in {"amod", "compound", "poss"}:
+            if token.dep_ in {"amod", "compound", "poss"} or self.backer(token):
                 continue
             found = [a for a in self.mentions.of(token) if a.code not in codes]
             if found:
@@ -399,7 +417,7 @@ class _Finder:
         if by:
             return by
         modifiers = [t for t in self.doc[noun.left_edge.i: noun.i]
-                     if t.i in self.mentions.by_head or t.i in self.mentions.modifiers]
+                     if (t.i in self.mentions.by_head or t.i in self.mentions.modifiers) and not self.backer(t)]
         if modifiers and match.carrier is not None and all(t.pos_ == "PRON" for t in modifiers):
             # "forces continued their attacks": the subject names who "their" stands for.
             subjects = self.subject_of(match.carrier)

@@ -59,7 +59,9 @@ def _slot_prep(pattern: Pattern, found: dict[str, Token]) -> Token | None:
 def objects_of(verb: Token) -> list[Token]:
     if any(c.dep_ == "auxpass" for c in verb.children):
         return children_of(verb, {"nsubjpass"})
-    return children_of(verb, _OBJECT_DEPS)
+    # "allowed inspectors back", "let the convoys in": the object is the subject of a small clause.
+    return children_of(verb, _OBJECT_DEPS) or [
+        s for c in verb.children if c.dep_ == "ccomp" and c.pos_ in {"ADV", "ADP"} for s in children_of(c, {"nsubj"})]
 
 
 def match_verb(verb: Token, pattern: Pattern) -> Match | None:

@@ -43,8 +43,10 @@ def read_modality(match: Match, words: dict[str, frozenset[str]]) -> Modality:
     if walk.sent.text.rstrip().endswith("?"):
         mood.possible = True
         mood.notes.append("question")
-    for depth in range(6):
-        for child in walk.children:
+    depth = 0
+    shared = False  # at a head conjunct: only its governors speak for the conjunct
+    for _ in range(8):
+        for child in [] if shared else walk.children:
             word = child.lower_
             if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
                 mood.negated = True
@@ -59,11 +61,11 @@ def read_modality(match: Match, words: dict[str, frozenset[str]]) -> Modality:
             elif child.dep_ == "mark" and word in words["conditionals"] and not is_threat and depth <= 1:
                 mood.possible = True
                 mood.notes.append(f"condition '{child.text}'")
-        if walk.dep_ in {"pcomp", "pobj"} and walk.head.lower_ in words["negators"]:
+        if not shared and walk.dep_ in {"pcomp", "pobj"} and walk.head.lower_ in words["negators"]:
             mood.negated = True
             mood.notes.append(f"negated by '{walk.head.text}'")  # "without blaming either side"
         lemma = walk.lemma_.lower()
-        if depth > 0 and walk != match.trigger:
+        if depth > 0 and walk != match.trigger and not shared:
             if lemma in words["negating_verbs"]:
                 mood.negated = True
                 mood.notes.append(f"negated by '{walk.text}'")
@@ -78,6 +80,12 @@ def read_modality(match: Match, words: dict[str, frozenset[str]]) -> Modality:
             elif lemma in words["hypothetical_verbs"] or lemma in words["hypothetical_nouns"]:
                 mood.possible = True
                 mood.notes.append(f"only possible or wished: '{walk.text}'")
+        if walk.dep_ == "conj" and walk.head != walk:
+            # "demanded that Belgrade stop its crackdown and negotiate": the conjunct is demanded too,
+            # but "did not attack but shelled" keeps its own polarity.
+            previous, walk, shared = walk, walk.head, True
+            continue
+        shared = False
         if walk.dep_ not in _MODALITY_CLIMB or walk.head == walk:
             break
         if told_as_fact(walk):
@@ -85,5 +93,5 @@ def read_modality(match: Match, words: dict[str, frozenset[str]]) -> Modality:
             break
         if walk.dep_ == "ccomp" and depth > 0:
             break
-        previous, walk = walk, walk.head
+        previous, walk, depth = walk, walk.head, depth + 1
     return mood
