@@ -62,6 +62,10 @@ _PART_NOUNS = {"thousand", "hundred", "dozen", "score", "ten", "million", "group
 # Participles that name a backer, not an owner: "rebels backed by Rwanda", "Iran-backed militias".
 _BACKERS = {"back", "support", "sponsor", "fund", "finance", "arm", "train", "equip", "supply", "aid",
             "assist", "help", "ally", "align", "link", "affiliate", "inspire"}
+# "Australian-led peacekeepers", "a British-owned ship", "a Liberian-flagged tanker": the name before
+# these participles owns the thing.
+_OWNING_PARTICIPLES = {"lead", "led", "own", "owned", "flag", "flagged", "control", "controlled", "run", "operate",
+                       "operated", "register", "registered", "hold", "held"}
 # Where a verb happens, and so whose its local people are: "killed 22 people on a Tel Aviv bus".
 _SCENE_PREPS = {"in", "on", "at", "inside"}
 # A role with no country in its sentence or the one before takes the article's own country, when
@@ -265,7 +269,7 @@ class _Resolver:
         for token in self.doc:
             match = self.matches.get(token.i)
             if match is not None and token == match[0].root and token.i not in mentions.by_head \
-                    and token.dep_ in {"amod", "compound", "nmod", "poss"}:
+                    and token.dep_ in {"amod", "compound", "nmod", "poss", "npadvmod"}:
                 mentions.modifiers[token.i] = self._actor_of_modifier(token, 0)
         mentions.actors.sort(key=lambda a: (a.start, a.end))
         return mentions
@@ -431,6 +435,12 @@ class _Resolver:
             if found:
                 self.consumed.update(t.i for t in child.subtree)
                 return found
+        role = self._role_of(token)
+        if role is not None and role[1] == "weapon" and depth == 0:
+            # "the missiles fired by the Israeli military": who fired a weapon owns it.
+            agents = [g for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > token.i
+                      for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            return [a for g in agents for a in self.resolve(g) if a.country][:1]
         return []
 
     def _actor_of_modifier(self, token: Token, depth: int) -> list[Actor]:
@@ -452,8 +462,8 @@ class _Resolver:
             return found
         if token.dep_ in {"compound", "nmod"} and depth < 3:
             return self._owners(token, depth + 1)
-        if token.dep_ == "amod" and token.lemma_.lower() == "lead" and depth < 3:
-            return self._owners(token, depth + 1)  # "Australian-led peacekeepers" are Australia's
+        if token.dep_ == "amod" and token.lemma_.lower() in _OWNING_PARTICIPLES and depth < 3:
+            return self._owners(token, depth + 1)
         return []
 
     def _from_role(self, token: Token) -> list[Actor]:
@@ -498,6 +508,15 @@ class _Resolver:
         """ "Thousands of Belarusians", "a group of rebels": the actors of the "of" object."""
         if token.lemma_.lower() not in _PART_NOUNS and token.lower_ not in _PART_NOUNS:
             return []
+        if token.lemma_.lower() == "member":
+            # "Four Taliban members", "Hamas members": members of a named group are the group.
+            for child in (c for c in token.children if c.dep_ == "compound" and c.i < token.i):
+                found = [a for a in self._actor_of_modifier(child, 0) if a.sector or not a.country]
+                if found:
+                    start = token.left_edge.i if token.left_edge.i >= token.i - 3 else child.i
+                    span = self.doc[start: token.i + 1]
+                    return [self._actor(span, a.code, a.country, a.sector, a.name, f"'{token.text}' of {a.how}")
+                            for a in found]
         for prep in token.children:
             if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i < token.i:
                 continue
@@ -730,6 +749,9 @@ class _Resolver:
             governor = governor.head.head  # "killed hundreds of civilians in Axum": the verb says where
         if governor.pos_ in {"VERB", "AUX"} and governor != token:
             heads.append(governor)
+            # "a missile strike on the Kramatorsk station killed 50 civilians": the act's own scene.
+            heads += [c for c in governor.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c != token
+                      and c.i not in self.matches and self._role_of(c) is None]
         for head in heads:
             for prep in head.children:
                 if prep.dep_ != "prep" or prep.i in self.skip:

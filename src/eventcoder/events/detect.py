@@ -308,6 +308,13 @@ class _Finder:
                 # about another act is aimed at those who did it.
                 acted = [a for t in match.targets + objects for a in self.sources_by_trigger.get(t.i, [])]
                 targets = [a for a in acted if all(a.code != s.code for s in sources)]
+        if not targets and (code == "014" or code[:2] == "03"):
+            # "considering recalling its envoy to India", "promised to send aid to Haiti": a plan is aimed
+            # at whoever the planned act is.
+            planned = self.requested_act(match, by_trigger)
+            if planned is not None and planned.trigger != match.trigger:
+                targets = [t for t in self.arguments(planned, sources, by_trigger)[2]
+                           if all(t.code != s.code for s in sources)]
         if not targets and code[:2] == "15":
             # "massed troops near Ukraine's borders", "moved troops toward the Kuwaiti border": a show of
             # force is aimed at whoever owns the place it faces.
@@ -586,10 +593,16 @@ class _Finder:
         stop = {t.i for t in (match.trigger, match.carrier, match.complement) if t is not None}
         if head.i in stop or any(head.is_ancestor(self.doc[i]) for i in stop):
             return actor
+        # "the ambassador to Bahrain" is a title; "troops to Syria" says where they went.
+        whither = set() if head.lemma_.lower() in self.lexicon.classes["envoy"] else _WHITHER_PREPS
+        # "the Yemeni army and allied fighters" is one phrase; "Russia and Turkey" are two actors.
+        joined = [c for c in head.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}
+                  and not any(t.i in self.mentions.by_head for t in c.subtree)]
         kept = [c for c in head.children if not (
-            c.dep_ in _CLAUSE_DEPS or c.dep_ in {"cc", "conj", "npadvmod"} or c.ent_type_ in TIME_ENTITIES
+            c.dep_ in _CLAUSE_DEPS or (c.dep_ in {"cc", "conj"} and not joined) or c.dep_ == "npadvmod"
+            or c.ent_type_ in TIME_ENTITIES or (c.dep_ == "conj" and c not in joined)
             or (c.dep_ == "punct" and c.text not in "()")
-            or (c.dep_ == "prep" and (c.lower_ in _WHEN_PREPS or c.lower_ in _WHITHER_PREPS
+            or (c.dep_ == "prep" and (c.lower_ in _WHEN_PREPS or c.lower_ in whither
                                       or any(g.ent_type_ in TIME_ENTITIES for g in c.children))))]
         first = min([head.i, *(c.left_edge.i for c in kept if c.i < head.i)])
         last = max([head.i, *(c.right_edge.i for c in kept if c.i > head.i)])
