@@ -17,6 +17,8 @@ BODY = "Lebanon on Monday deployed a missile defense system near its southern bo
     (HEADLINE, True),
     ("Human Rights Group Withdraws from Kenya Amid Increased Security Concerns", True),
     ("Putin Meets Erdogan", True),
+    # The part after a hyphen may stay lower case in Title Case.
+    ("Ecuador President Visits Bogota As Part of Multi-country Tour", True),
     ("Russian President Vladimir Putin met Turkish President Tayyip Erdogan in Moscow.", False),
     ("Israel strikes Hamas targets in Gaza", False),
     ("RUSSIA AND TURKEY AGREE CEASEFIRE", False),

@@ -26,6 +26,8 @@ BATCH_SIZE = 32
 _COPIED = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, ENT_KB_ID]
 # Words: runs of letters (apostrophes and hyphens split them: "Turkey's", "Pro-Government").
 _WORD = re.compile(r"[^\W\d_]+")
+# A headline's word, not counting the part after a hyphen ("Multi-country" is one capitalised word).
+_HEADLINE_WORD = re.compile(r"(?<![-‐])\b[^\W\d_]+")
 # Lower-case words a Title Case line may contain: articles, conjunctions, prepositions, short
 # verbs of being, and the particles of names ("al-Assad", "Côte d'Ivoire", "van der Bellen").
 _MINOR = frozenset(
@@ -98,7 +100,7 @@ def is_title_case(line: str) -> bool:
     ALL CAPS words (acronyms) neither count nor disqualify; an ordinary sentence always has
     some lower-case verb or noun ("Putin met Erdogan in Moscow"), so it never qualifies.
     """
-    words = _WORD.findall(line)
+    words = _HEADLINE_WORD.findall(line)
     capitalised = 0
     for word in words[1:]:
         if word.islower():

@@ -259,6 +259,8 @@ class _Finder:
                 sources = [replace(s, code=s.country + "MIL", sector="MIL", how=f"{s.how}; its armed forces")
                            if s.country and not s.sector else s for s in sources]
             return sources
+        if match.pattern.received:
+            return self.actors_at(match.targets)  # "received weapons from Iran": Iran gave them
         subjects = self.subject_of(match.trigger)
         sources = self.actors_at(subjects)
         if not sources and match.pattern.code[:2] == "15" and not children_of(match.trigger, {"agent"}):
@@ -279,6 +281,9 @@ class _Finder:
         """The event's code, sources and targets once the pattern's slot, the act a demand asks for,
         the objects and prepositions, and the actors nearby have been tried in that order."""
         code = match.pattern.code
+        if match.pattern.received:
+            return code, sources, [t for t in self.actors_at(self.subject_of(match.trigger))
+                                   if all(t.code != s.code for s in sources)]
         targets = self.actors_at(match.targets)
         if not targets:
             # "an assault on Kurdish positions" is on the Kurds; "talks on the Ukraine crisis" are about it.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -62,6 +62,9 @@ class Pattern:
     # Prepositions whose object must be one of some lemmas ("go on =strike"); they give no target.
     prep_objects: tuple[tuple[str, frozenset[str]], ...] = ()
     subjects: frozenset[str] | None = None  # allowed lemmas of a verb's subject ("{aircraft} strike")
+    # Listed under "received": the subject undergoes the act and the last preposition's object does it
+    # ("received weapons from Iran", "faced criticism from Washington").
+    received: bool = False
 
 
 @dataclass(slots=True)
@@ -200,15 +203,20 @@ def _add_patterns(lexicon: Lexicon, source: str, data: object, classes: dict[str
         if code not in lexicon.codes:
             raise EventcoderError("E011", path=source, reason=f"unknown CAMEO code {code!r}")
         if not isinstance(entry, dict):
-            raise EventcoderError("E011", path=source, reason=f"{code}: expected 'verbs:' and/or 'nouns:' lists")
-        for pos, table in (("verb", lexicon.verbs), ("noun", lexicon.nouns)):
-            for text in entry.get(pos + "s") or []:
+            raise EventcoderError("E011", path=source,
+                                  reason=f"{code}: expected 'verbs:', 'nouns:' or 'received:' lists")
+        for key, pos, table in (("verbs", "verb", lexicon.verbs), ("nouns", "noun", lexicon.nouns),
+                                ("received", "verb", lexicon.verbs)):
+            for text in entry.get(key) or []:
                 try:
                     patterns = parse_patterns(code, pos, str(text), classes)
                 except ValueError as exc:
                     raise EventcoderError("E011", path=source, reason=f"{code} {text!r}: {exc}") from None
+                if key == "received" and not patterns[0].preps:
+                    raise EventcoderError("E011", path=source,
+                                          reason=f"{code} {text!r}: a received act needs the preposition of its doer")
                 for pattern in patterns:
-                    table[pattern.head].append(pattern)
+                    table[pattern.head].append(replace(pattern, received=key == "received"))
 
 
 def _tsv(path: Traversable) -> list[dict[str, str]]:
