@@ -33,6 +33,8 @@ def test_truecase_keeps_names_and_lowers_vocabulary() -> None:
     # Known names (actor dictionaries), months and ALL CAPS words keep their capitals.
     assert (truecase("United Nations Security Council Condemns NATO Attack in May")
             == "United Nations Security Council condemns NATO attack in May")
+    # Before a verb, "May" is the modal.
+    assert truecase("Cyprus Says It May Expel Diplomats") == "Cyprus says it may expel diplomats"
     # A name written capitalised inside a sentence of the body stays capitalised in the headline.
     assert truecase("Brown Wins Vote\nThe party said Brown had won.").startswith("Brown wins vote\n")
 

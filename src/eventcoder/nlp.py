@@ -156,7 +156,9 @@ def _truecase_line(line: str, names: set[str], lowered: set[str]) -> str:
         if kept[i] or word.islower() or word.isupper() or not word[0].isupper():
             continue
         low = word.lower()
-        if len(low) != len(word) or low in names or low in _calendar():
+        # "Cyprus Says It May Ban ...": before a verb, May is the modal, not the month.
+        modal = low == "may" and i + 1 < len(matches) and matches[i + 1].group().lower() in _lemma_tables()[0]["verb"]
+        if len(low) != len(word) or low in names or (low in _calendar() and not modal):
             continue
         if low in lowered or low in STOP_WORDS or low in _MINOR or _in_vocabulary(low):
             chars[match.start():match.end()] = low

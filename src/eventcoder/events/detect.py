@@ -39,6 +39,8 @@ _SUBJECT_DEPS = {"nsubj", "csubj"}
 # Dependencies through which a trigger inherits its governor's subject.
 _CLIMB_DEPS = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl", "ccomp", "dobj", "pobj", "prep", "acomp"}
 _VERBAL_QUADCLASSES = {1, 3}
+# Acts that move or lend one's own forces: sending, deploying, withdrawing, joint operations.
+_MOVING_ROOTS = {"06", "07", "08", "15"}
 # Appeals (02) and demands (10) take their subcode from the act they ask for.
 _REQUEST_ROOTS = {"02", "10"}
 # Prepositions whose object is the one acted on when a pattern names no slot of its own.
@@ -300,8 +302,10 @@ class _Finder:
             if match.pattern.pos == "noun" and match.trigger.dep_ == "nsubj" and not objects + preps:
                 # "Israeli air strikes killed hundreds of people": the strike's victims are the verb's.
                 objects = objects_of(match.trigger.head)
-            # "Russia sent troops to Syria": the troops are the mover, not the target.
-            moved = [o for o in objects if any(_own_forces(a, s) for a in self.actors_at([o]) for s in sources)]
+            # "Russia sent troops to Syria": the troops are the mover, not the target (but "Cyprus may ban the
+            # general": one's own people can be acted on).
+            moved = [o for o in objects if code[:2] in _MOVING_ROOTS
+                     and any(_own_forces(a, s) for a in self.actors_at([o]) for s in sources)]
             if moved:
                 objects = [o for o in objects if o not in moved]
                 if all(not s.sector for s in sources):
@@ -470,7 +474,13 @@ class _Finder:
                 dyads = [(a, b) for a in sources for b in targets or [None]]
             mood = read_modality(match, self.words)
             hypothetical = mood.possible or mood.intent
-            if mood.intent and not mood.possible and not mood.negated:
+            if mood.doubts == {"modal"} and not mood.intent and not mood.negated \
+                    and (self.lexicon.intent_of(pattern.code) or "").startswith("13") and self.says_own(match, sources):
+                # "Cyprus suggested it may ban the general", "Russia said it could strike Kyiv": force or
+                # sanctions the doer says it may use against someone are a threat.
+                code, hypothetical = self.lexicon.intent_of(pattern.code) or code, False
+                mood.notes.append(f"a coercive act its doer says it may take: the threat {code}")
+            elif mood.intent and not mood.possible and not mood.negated:
                 intended = self.lexicon.intent_of(pattern.code)
                 if intended is not None:
                     code, hypothetical = intended, False
@@ -494,6 +504,18 @@ class _Finder:
                 triggers[events[-1].id] = match.trigger
         events = self.without_own_reports(events, triggers)
         return events + self.statements(events, {m.trigger.idx for m in matches})
+
+    def says_own(self, match: Match, sources: list[Actor]) -> bool:
+        """Whether the act is reported by its own doer: "Russia said it could strike"."""
+        walk = match.carrier or match.trigger
+        for _ in range(3):
+            if walk.dep_ not in {"ccomp", "xcomp", "conj"} or walk.head == walk:
+                return False
+            walk = walk.head
+            if walk.lemma_.lower() in self.words["saying_verbs"]:
+                speakers = {a.code for a in self.actors_at(self.subject_of(walk))}
+                return any(s.code in speakers for s in sources)
+        return False
 
     def without_own_reports(self, events: list[Event], triggers: dict[str, Token]) -> list[Event]:
         """A plain statement (010) whose clause reports the speakers' own act is that act: "North Korea

@@ -21,6 +21,12 @@ class Modality:
     intent: bool = False  # "would strike", "ready to meet": coded as the intent (intent.tsv)
     possible: bool = False  # "could strike", "if ...", questions: flagged hypothetical
     notes: list[str] = field(default_factory=list)
+    doubts: set[str] = field(default_factory=set)  # why possible: question, modal, condition, alleged, wished
+
+    def doubt(self, kind: str, note: str) -> None:
+        self.possible = True
+        self.doubts.add(kind)
+        self.notes.append(note)
 
 
 def told_as_fact(token: Token) -> bool:
@@ -41,8 +47,7 @@ def read_modality(match: Match, words: dict[str, frozenset[str]]) -> Modality:
     walk: Token = match.carrier or match.trigger
     previous = walk
     if walk.sent.text.rstrip().endswith("?"):
-        mood.possible = True
-        mood.notes.append("question")
+        mood.doubt("question", "question")
     depth = 0
     shared = False  # at a head conjunct: only its governors speak for the conjunct
     for _ in range(8):
@@ -56,11 +61,9 @@ def read_modality(match: Match, words: dict[str, frozenset[str]]) -> Modality:
                     mood.intent = True
                     mood.notes.append(f"stated intent: '{child.text}'")
                 else:
-                    mood.possible = True
-                    mood.notes.append(f"modal '{child.text}'")
+                    mood.doubt("modal", f"modal '{child.text}'")
             elif child.dep_ == "mark" and word in words["conditionals"] and not is_threat and depth <= 1:
-                mood.possible = True
-                mood.notes.append(f"condition '{child.text}'")
+                mood.doubt("condition", f"condition '{child.text}'")
         if not shared and walk.dep_ in {"pcomp", "pobj"} and walk.head.lower_ in words["negators"]:
             mood.negated = True
             mood.notes.append(f"negated by '{walk.head.text}'")  # "without blaming either side"
@@ -75,11 +78,9 @@ def read_modality(match: Match, words: dict[str, frozenset[str]]) -> Modality:
                 mood.intent = True
                 mood.notes.append(f"stated intent: '{walk.text}'")
             elif lemma in words["alleging_verbs"]:
-                mood.possible = True
-                mood.notes.append(f"only alleged: '{walk.text}'")
+                mood.doubt("alleged", f"only alleged: '{walk.text}'")
             elif lemma in words["hypothetical_verbs"] or lemma in words["hypothetical_nouns"]:
-                mood.possible = True
-                mood.notes.append(f"only possible or wished: '{walk.text}'")
+                mood.doubt("wished", f"only possible or wished: '{walk.text}'")
         if walk.dep_ == "conj" and walk.head != walk:
             # "demanded that Belgrade stop its crackdown and negotiate": the conjunct is demanded too,
             # but "did not attack but shelled" keeps its own polarity.
