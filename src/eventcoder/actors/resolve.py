@@ -59,6 +59,7 @@ _PART_NOUNS = {"thousand", "hundred", "dozen", "score", "ten", "million", "group
                "handful", "band", "majority", "minority", "some", "many", "most", "several", "few",
                "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "dozens",
                "hundreds", "thousands", "tens"}
+_CROWD_NUMBERS = {"thousand", "hundred", "dozen", "million", "ten", "thousands", "hundreds", "dozens", "millions"}
 # Participles that name a backer, not an owner: "rebels backed by Rwanda", "Iran-backed militias".
 _BACKERS = {"back", "support", "sponsor", "fund", "finance", "arm", "train", "equip", "supply", "aid",
             "assist", "help", "ally", "align", "link", "affiliate", "inspire"}
@@ -406,6 +407,10 @@ class _Resolver:
                     sub = self._role_of(child)
                     if sub and sub[1] == "group":
                         return sub[0], sub[1], f"{sub[2]} {lemma}"
+        if role is None and lemma in _CROWD_NUMBERS and token.tag_ == "NNS" and token.dep_ in {"nsubj", "nsubjpass"} \
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            # "Thousands marched in Nairobi": a crowd with no "of" is people, of the country of its scene.
+            role = self.kb.roles.get("people")
         return (role.code, role.kind, lemma) if role else None
 
     def _owners(self, token: Token, depth: int = 0) -> list[Actor]:
