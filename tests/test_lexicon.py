@@ -51,3 +51,37 @@ def test_malformed_user_pattern_is_e011(tmp_path: Path) -> None:
     with pytest.raises(EventcoderError) as error:
         Pipeline(lexicon_files=[bad]).code(Article(id="x", text="Jets raided the town."))
     assert error.value.code == "E011"
+
+
+# General senses of the packaged lexicon: (sentence, CAMEO code, source, target) for the asserted event wanted.
+PACKAGED_SENSES = [
+    # shared infrastructure built or opened by a joint subject, or towards a partner (061)
+    ("India and Bangladesh opened a cross-border pipeline carrying diesel.", "061", "IND", "BGD"),
+    ("Egypt and Greece began building an undersea power cable.", "061", "EGY", "GRC"),
+    ("China opened a railway to Laos.", "061", "CHN", "LAO"),
+    # airspace and ports closed to a country's carriers (163)
+    ("Canada banned Russian airlines from its airspace.", "163", "CAN", "RUSBUS"),
+    ("Britain closed its ports to Russian ships.", "163", "GBR", "RUSMIL"),
+    # forces protecting people (074)
+    ("French troops protected fleeing Rwandan civilians.", "074", "FRAMIL", "RWACVL"),
+    ("Russia launched cyber warfare against Britain.", "176", "RUS", "GBR"),
+    ("Cambodian troops remained on alert.", "152", "KHMMIL", ""),
+    ("German prosecutors opened investigations against 15 executives.", "090", "DEUJUD", "DEUBUS"),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "source", "target"), PACKAGED_SENSES)
+def test_packaged_general_senses(text: str, code: str, source: str, target: str) -> None:
+    coded = Pipeline().code(Article(id="g", text=text, published=date(2020, 1, 1)))
+    found = {(e.cameo, e.source.code, e.target.code if e.target else "")
+             for e in coded.events if not e.negated and not e.hypothetical}
+    assert (code, source, target) in found, found
+
+
+def test_a_mentioned_ultimatum_is_not_one_given() -> None:
+    text = "Bosnian Serb forces withdrew heavy weapons from Sarajevo under NATO's ultimatum."
+    coded = Pipeline().code(Article(id="u", text=text, published=date(1994, 2, 20)))
+    assert all(e.cameo != "139" for e in coded.events)
+    coded = Pipeline().code(Article(id="v", text="NATO issued an ultimatum to the Bosnian Serbs.",
+                                    published=date(1994, 2, 9)))
+    assert any(e.cameo == "139" and e.source.code == "IGONAT" for e in coded.events)
