@@ -503,6 +503,12 @@ class _Finder:
                                           hypothetical, mood.notes, quote))
                 triggers[events[-1].id] = match.trigger
         events = self.without_own_reports(events, triggers)
+        # "received a visit from the Pope" matches "visit" too: the twin without a target adds nothing.
+        def twin(e: Event) -> tuple:
+            return self.sentence_of[triggers[e.id].i], e.source.code, e.cameo, e.negated, e.hypothetical
+
+        aimed = {twin(e) for e in events if e.target is not None}
+        events = [e for e in events if e.target is not None or twin(e) not in aimed]
         return events + self.statements(events, {m.trigger.idx for m in matches})
 
     def says_own(self, match: Match, sources: list[Actor]) -> bool:

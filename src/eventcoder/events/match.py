@@ -68,6 +68,11 @@ def match_verb(verb: Token, pattern: Pattern) -> Match | None:
     found_preps: dict[str, Token] = {}
     for word in pattern.preps:
         found = _pattern_preps(verb, _PREP_DEPS, word, pattern)
+        if not found and pattern.received:
+            # "faced criticism from the opposition", "came under fire from Moscow": the doer's
+            # preposition may hang from the thing received.
+            held = objects_of(verb) + [g for p in children_of(verb, {"prep"}) for g in children_of(p, {"pobj"})]
+            found = [p for h in held for p in _pattern_preps(h, {"prep"}, word, pattern)]
         if not found:
             return None
         found_preps[word] = found[0]
