@@ -314,3 +314,34 @@ def test_both_leaders_are_the_last_two_people() -> None:
     mentions = find_actors(doc, date(2023, 12, 7), load_knowledge())
     leaders = next(t for t in doc if t.text == "leaders")
     assert sorted(a.code for a in mentions.of(leaders)) == ["GRCGOV", "TURGOV"]
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    # National institutions named without a country word.
+    ("The Government Accountability Office said the program was late.", "Government Accountability Office", "USAGOV"),
+    ("USAID contributed $90 million to the appeal.", "USAID", "USAGOV"),
+    ("ICE arrested 40 people, the Department of Homeland Security said.", "ICE", "USACOP"),
+    ("The Senate Intelligence Committee interviewed Maria Butina.", "Senate Intelligence Committee", "USALEG"),
+    ("The U.S. Chamber of Commerce issued a statement.", "U.S. Chamber of Commerce", "USABUS"),
+    ("The Bundestag approved the bill.", "Bundestag", "DEULEG"),
+    ("The State Council approved the plan.", "State Council", "CHNGOV"),
+    ("Action Against Hunger said it was providing food.", "Action Against Hunger", "NGOAAH"),
+    # A name several countries use stays a role: Peru's Congress is not the US Congress.
+    ("Peru's Congress voted to remove the president.", "Peru's Congress", "PERLEG"),
+])
+def test_national_institutions(text: str, mention: str, code: str) -> None:
+    assert code_of(text, mention, "2019-06-01") == code
+
+
+def test_institution_acronyms_need_upper_case_and_skip_clashes() -> None:
+    # "ice" is not Immigration and Customs Enforcement; AFP is the news agency, not the Philippine army.
+    found = codes("The ice on the lake was thin, an AFP correspondent said.", "2019-06-01")
+    assert "USACOP" not in found.values() and "PHLMIL" not in found.values()
+
+
+def test_agents_take_their_owner_sector() -> None:
+    # A police body's agents are police; a nation's agents are its spies; bare "agents" are no one.
+    assert code_of("FBI agents raided the house.", "FBI agents", "2019-06-01") == "USACOP"
+    assert code_of("Border Patrol agents detained 12 migrants.", "Border Patrol agents", "2019-06-01") == "USACOP"
+    assert code_of("Chinese agents tried to recruit a businessman.", "Chinese agents", "2019-06-01") == "CHNSPY"
+    assert code_of("Agents searched the building.", "Agents", "2019-06-01") is None

@@ -145,6 +145,8 @@ def _support_verb(noun: Token, support_verbs: frozenset[str]) -> Token | None:
             return token.head
         if token.dep_ not in {"pobj", "prep"} or token.head == token:
             return None
+        if token.dep_ == "prep" and token.lower_ not in {"in", "of"}:
+            return None  # "launched an inquiry into the bombing": the bombing is not the inquirer's
         token = token.head
     return None
 

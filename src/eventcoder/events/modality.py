@@ -51,8 +51,14 @@ def read_modality(match: Match, words: dict[str, frozenset[str]]) -> Modality:
     depth = 0
     shared = False  # at a head conjunct: only its governors speak for the conjunct
     for _ in range(8):
+        lemma = walk.lemma_.lower()
+        particle = next((c.lower_ for c in walk.children if c.dep_ == "prt"), None)
+        negating = depth > 0 and walk != match.trigger and not shared and (
+            lemma in words["negating_verbs"] or f"{lemma} {particle}" in words["negating_verbs"])
         for child in [] if shared else walk.children:
             word = child.lower_
+            if negating and child.dep_ == "neg":
+                continue  # "did not deny attacking": read with the negating verb below
             if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
                 mood.negated = True
                 mood.notes.append(f"negated by '{child.text}'")
@@ -67,9 +73,13 @@ def read_modality(match: Match, words: dict[str, frozenset[str]]) -> Modality:
         if not shared and walk.dep_ in {"pcomp", "pobj"} and walk.head.lower_ in words["negators"]:
             mood.negated = True
             mood.notes.append(f"negated by '{walk.head.text}'")  # "without blaming either side"
-        lemma = walk.lemma_.lower()
         if depth > 0 and walk != match.trigger and not shared:
-            if lemma in words["negating_verbs"]:
+            if negating and any(c.dep_ == "neg" for c in walk.children):
+                # "did not rule out military action" keeps it open (and force kept open is a threat);
+                # "did not deny attacking" leaves it possible.
+                excluding = lemma in words["excluding_verbs"] or f"{lemma} {particle}" in words["excluding_verbs"]
+                mood.doubt("not excluded" if excluding else "not denied", f"'{walk.text}' is itself negated")
+            elif negating:
                 mood.negated = True
                 mood.notes.append(f"negated by '{walk.text}'")
             elif lemma in words["accepting_verbs"] and previous.dep_ in {"dobj", "pobj", "prep"}:
