@@ -39,6 +39,8 @@ _SUBJECT_DEPS = {"nsubj", "csubj"}
 # Dependencies through which a trigger inherits its governor's subject.
 _CLIMB_DEPS = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl", "ccomp", "dobj", "pobj", "prep", "acomp"}
 _VERBAL_QUADCLASSES = {1, 3}
+# Support and aid, which a participle before or after a noun only describes ("Iranian-backed militias").
+_BACKING_ROOTS = {"05", "06", "07"}
 # Acts that move or lend one's own forces: sending, deploying, withdrawing, joint operations.
 _MOVING_ROOTS = {"06", "07", "08", "15"}
 # Appeals (02) and demands (10) take their subcode from the act they ask for.
@@ -238,8 +240,9 @@ class _Finder:
             # "tortured and executed civilians": coordinated verbs share the last one's object.
             objects = [o for c in heads[0].children if c.dep_ == "conj" and c.pos_ == "VERB"
                        and not children_of(c, _SUBJECT_DEPS) for o in objects_of(c)]
-        if heads[0].dep_ == "amod" and heads[0].tag_ == "VBN":
-            objects.append(heads[0].head)  # "a U.S.-brokered ceasefire": the ceasefire was brokered
+        if heads[0].dep_ in {"amod", "acl"} and heads[0].tag_ == "VBN":
+            # "a U.S.-brokered ceasefire", "an accord mediated by Togo": the ceasefire, the accord was acted on.
+            objects.append(heads[0].head)
         # "shelled the town with artillery": with force, "with" names the means, not a partner.
         force = self.lexicon.cameo(match.pattern.code).quadclass == 4
         preps = [g for head in heads for p in head.children if p.dep_ in {"prep", "dative"}
@@ -408,6 +411,13 @@ class _Finder:
         # Nor a time ("marched after the arrest of Anwar"), nor the subject of a clause inside a phrase
         # ("in what Washington called ethnic cleansing").
         excluded |= {t.i for p in head.subtree if p.dep_ == "prep" and p.lower_ in _WHEN_PREPS for t in p.subtree}
+        # Nor the doer of another act: "signed an accord in Lome, mediated by Togo's president".
+        excluded |= {t.i for a in head.subtree if a.dep_ == "agent" and a.head != head for t in a.subtree}
+        if match.pattern.code[:2] in _REQUEST_ROOTS:
+            # "appealed for aid for displaced people": who would benefit is not whom the appeal addresses.
+            # The first "for" says what is asked ("called for sanctions against Turkey"); later ones, for whom.
+            later = [p for p in head.subtree if p.dep_ == "prep" and p.lower_ == "for"][1:]
+            excluded |= {t.i for p in later for t in p.subtree}
         codes = {s.code for s in sources}
         for token in head.subtree:
             if token.i in excluded or token.i == head.i or token.i not in self.mentions.by_head:
@@ -456,6 +466,12 @@ class _Finder:
         for match in matches:
             pattern = match.pattern
             quote = self.quote_at.get(match.trigger.idx)
+            trigger = match.trigger
+            if trigger.tag_ == "VBN" and trigger.dep_ in {"amod", "acl"} and pattern.code[:2] in _BACKING_ROOTS:
+                # "rebels backed by Rwanda", "Iranian-backed militias", "EU-funded projects": says who they
+                # are, reports no act (while "a U.S.-brokered ceasefire" reports the brokering).
+                self.log.append(f"'{trigger.text}': describes '{trigger.head.text}', not an act")
+                continue
             code, sources, targets = self.arguments(match, self.sources_by_trigger[match.trigger.i], by_trigger)
             if pattern.pos == "noun" and match.pattern.preps and match.pattern.preps[-1] in {"between", "among"}:
                 sources, targets = targets[:1], targets[1:2]
