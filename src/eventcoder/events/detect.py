@@ -39,6 +39,8 @@ _SUBJECT_DEPS = {"nsubj", "csubj"}
 # Dependencies through which a trigger inherits its governor's subject.
 _CLIMB_DEPS = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl", "ccomp", "dobj", "pobj", "prep", "acomp"}
 _VERBAL_QUADCLASSES = {1, 3}
+# Curfews, states of emergency and martial law fall on the imposing state's own country.
+_DOMESTIC_CODES = {"1723", "1724", "0813", "0814"}
 # Support and aid, which a participle before or after a noun only describes ("Iranian-backed militias").
 _BACKING_ROOTS = {"05", "06", "07"}
 # Acts that move or lend one's own forces: sending, deploying, withdrawing, joint operations.
@@ -355,6 +357,10 @@ class _Finder:
                        if not (t.sector in _STATE_SECTORS and any(_same_actor(t, s) for s in sources))]
         if not targets and code.startswith("14"):
             targets = self.own_government(match, sources)
+        if not targets and code in _DOMESTIC_CODES:
+            # "Armenia declared martial law", "Senegal lifted its curfew": imposed on its own people.
+            targets = [replace(s, code=s.country, sector=None, how=f"{s.how}; its own country")
+                       for s in sources[:1] if s.sector and s.country and len(s.country) == 3]
         return code, sources, targets
 
     def claimed_targets(self, match: Match, by_trigger: dict[int, Match]) -> list[Actor]:
