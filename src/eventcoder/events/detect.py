@@ -131,6 +131,12 @@ class _Finder:
             else:
                 self.log.append(f"'{token.text}': a trigger word, but none of its patterns fits the parse")
         consumed = {m.complement.i for m in found if m.complement is not None}
+        # "agreed a ceasefire": the verb's constrained object names the same act, not a second one
+        # (unless the noun says more: "expressed condolences to Turkey").
+        consumed |= {o.i for m in found if m.pattern.pos == "verb" and m.pattern.objects is not None
+                     for o in objects_of(m.complement or m.trigger) for n in found
+                     if n.trigger == o and n.pattern.pos == "noun" and not n.targets
+                     and n.pattern.code[:2] == m.pattern.code[:2]}
         for match in found:
             if match.trigger.i in consumed:
                 self.log.append(f"'{match.trigger.text}': part of a longer pattern, not an event of its own")
