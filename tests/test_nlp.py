@@ -39,6 +39,14 @@ def test_truecase_keeps_names_and_lowers_vocabulary() -> None:
     assert truecase("Brown Wins Vote\nThe party said Brown had won.").startswith("Brown wins vote\n")
 
 
+def test_all_caps_headline_is_read_in_title_case() -> None:
+    assert truecase("PUTIN MEETS ERDOGAN IN MOSCOW\n\nThe two met.") == "Putin meets Erdogan in Moscow\n\nThe two met."
+    assert truecase("NATO") == "NATO"  # a lone acronym is no headline
+    doc = parse("PUTIN MEETS ERDOGAN IN MOSCOW")
+    assert doc.text == "PUTIN MEETS ERDOGAN IN MOSCOW"
+    assert [t.dep_ for t in doc if t.text == "MEETS"] == ["ROOT"]
+
+
 def test_normal_text_is_untouched() -> None:
     text = f"Israel strikes Hamas targets in Gaza\n\n{BODY}"
     assert truecase(text) is text

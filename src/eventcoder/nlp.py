@@ -38,6 +38,7 @@ _MINOR = frozenset(
 # A line is Title Case when its lower-case words are all minor and this many words after its
 # first are capitalised: two, so that "Putin Meets Erdogan" qualifies and a byline does not.
 _MIN_CAPITALISED = 2
+_MAX_CAPS_WORDS = 20
 # Gazetteer features that make a place well known enough to stay capitalised whatever its
 # size: countries, territories, first-level divisions, capitals, regions, seas, continents.
 _MAJOR_PLACE = frozenset({"PCLI", "PCLD", "PCLIX", "PCLS", "PCLF", "TERR", "ADM1", "PPLC", "RGN", "OCN", "CONT"})
@@ -122,6 +123,8 @@ def truecase(text: str) -> str:
     Only letters' case changes, so the result has the length and offsets of ``text``.
     """
     lines = text.splitlines(keepends=True)
+    # An ALL CAPS headline ("PUTIN MEETS ERDOGAN IN MOSCOW") is read as the same words in Title Case.
+    lines = [_title_cased(line) if is_all_caps(line) else line for line in lines]
     titles = [is_title_case(line) for line in lines]
     if not any(titles):
         return text
@@ -130,6 +133,18 @@ def truecase(text: str) -> str:
     for line, title in zip(lines, titles, strict=True):
         out.append(_truecase_line(line, names, lowered) if title else line)
     return "".join(out)
+
+
+def is_all_caps(line: str) -> bool:
+    """Whether a line is a headline in capitals: three to twenty words, none with a lower-case letter."""
+    words = _WORD.findall(line)
+    return 3 <= len(words) <= _MAX_CAPS_WORDS and all(w.isupper() for w in words)
+
+
+def _title_cased(line: str) -> str:
+    """Each word capitalised, the rest of it lower case; the line keeps its length."""
+    titled = _WORD.sub(lambda m: m.group()[0] + m.group()[1:].lower(), line)
+    return titled if len(titled) == len(line) else line
 
 
 def _usage(lines: Iterable[str]) -> tuple[set[str], set[str]]:
