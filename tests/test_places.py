@@ -127,3 +127,20 @@ def test_event_in_a_verbless_headline_is_located(pipeline) -> None:
     coded = pipeline.code(Article(id="h", text="Deadly clashes between Armenian and Azerbaijani troops near Lachin"))
     assert coded.events and coded.events[0].location is not None
     assert coded.events[0].location.country == "AZE"
+
+
+def test_a_town_acted_on_is_where_it_happened(pipeline) -> None:
+    from eventcoder.model import Article
+
+    text = "Russian forces shelled Kharkiv, and Ukraine's president visited Odesa."
+    coded = pipeline.code(Article(id="b", text=text))
+    assert {e.cameo[:2]: e.location.name for e in coded.events if e.location} == {"19": "Kharkiv", "04": "Odesa"}
+
+
+def test_sentence_fallback_skips_another_events_clause(pipeline) -> None:
+    """Afrin is where the shelling was, not the meeting."""
+    from eventcoder.model import Article
+
+    coded = pipeline.code(Article(id="c", text="Putin met Erdogan, while Turkish troops shelled positions in Afrin."))
+    meeting = next(e for e in coded.events if e.cameo.startswith("04"))
+    assert meeting.location is None

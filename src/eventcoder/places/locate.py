@@ -90,20 +90,41 @@ def _focus(places: list[Place]) -> Place | None:
     return next(p for p in places if p.name == name and not p.is_actor)
 
 
+def _acted_on(event: Event, places: list[Place]) -> Place | None:
+    """A town or region that is the event's target ("bombed Beirut", "visited Odesa") is where it happened."""
+    target = event.target
+    if target is None:
+        return None
+    return next((p for p in places if p.lat is not None and p.feature not in WEAK_FEATURES | {"PCLI"}
+                 and target.start <= p.start and p.end <= target.end), None)
+
+
 def locate(events: list[Event], places: list[Place], doc: Doc) -> None:
-    """Set ``event.location`` by clause, then sentence, then article focus; note the rule used."""
+    """Set ``event.location`` by the place acted on, its clause, then its sentence (outside other events'
+    clauses), then article focus; note the rule used."""
     sents = list(doc.sents)
     focus = _focus(places)
+    triggers = {event.id: _trigger(event, doc) for event in events}
+    clauses = {key: _clause(trigger) for key, trigger in triggers.items() if trigger is not None}
     for event in events:
-        trigger = _trigger(event, doc)
+        acted_on = _acted_on(event, places)
+        if acted_on is not None:
+            event.location = acted_on
+            event.notes.append("location: the place acted on")
+            continue
+        trigger = triggers[event.id]
         if trigger is not None:
-            place, how = _choose(_candidates(places, doc, _clause(trigger)))
+            place, how = _choose(_candidates(places, doc, clauses[event.id]))
             if place:
                 event.location = place
                 event.notes.append(f"location: clause{how}")
                 continue
         if 0 <= event.sentence < len(sents):
-            place, how = _choose(_candidates(places, doc, sents[event.sentence]))
+            sentence = sents[event.sentence]
+            # "Israel struck Gaza after Hamas fired rockets from Khan Younis": Khan Younis is the rockets'.
+            elsewhere = {i for key, clause in clauses.items() if trigger is None or triggers[key] != trigger
+                         for i in clause if trigger is None or i not in clauses[event.id]}
+            place, how = _choose(_candidates(places, doc, set(range(sentence.start, sentence.end)) - elsewhere))
             if place:
                 event.location = place
                 event.notes.append(f"location: sentence{how}")
