@@ -67,6 +67,20 @@ PACKAGED_SENSES = [
     ("Russia launched cyber warfare against Britain.", "176", "RUS", "GBR"),
     ("Cambodian troops remained on alert.", "152", "KHMMIL", ""),
     ("German prosecutors opened investigations against 15 executives.", "090", "DEUJUD", "DEUBUS"),
+    # bodies of inquiry set up, and findings of guilt handed down (090, 092, 116)
+    ("The Slovenian parliament established an investigative commission.", "090", "SVNLEG", ""),
+    ("The Serbian government created a truth commission.", "092", "SRBGOV", ""),
+    ("A Paris court handed down a guilty verdict against the former French president.", "116", "FRAJUD", "FRAGOV"),
+    # threats of arrest, and strikes threatened by workers rather than armies (137, 133, 143)
+    ("Kenyan police threatened protesters with arrest.", "137", "KENCOP", "KENCVL"),
+    ("Kenyan doctors threatened a strike.", "133", "KENHLH", ""),
+    ("Kenyan doctors threatened to strike over pay.", "133", "KENHLH", ""),
+    # options weighed, needs voiced, concessions promised, funds mobilised, papers suspended
+    ("The Indian government explored the possibility of switching to crypto-mining.", "014", "INDGOV", ""),
+    ("Swaziland's king expressed the need for international assistance.", "023", "SWZGOV", ""),
+    ("Djibouti's president promised concessions to the opposition.", "035", "DJIGOV", "DJIOPP"),
+    ("The European Union is mobilising additional funds for Colombia.", "071", "IGOEU", "COL"),
+    ("The Algerian government suspended publication of the newspaper.", "1721", "DZAGOV", "DZAMED"),
 ]
 
 

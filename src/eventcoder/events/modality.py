@@ -46,6 +46,10 @@ def read_modality(match: Match, words: dict[str, frozenset[str]]) -> Modality:
     is_threat = match.pattern.code.startswith("13")
     walk: Token = match.carrier or match.trigger
     previous = walk
+    if match.pattern.pos == "noun":
+        for child in match.trigger.children:
+            if child.dep_ == "amod" and child.lower_ in words["doubting_adjectives"]:
+                mood.doubt("alleged", f"only '{child.text}'")  # "a possible genocide", "alleged abuses"
     if walk.sent.text.rstrip().endswith("?"):
         mood.doubt("question", "question")
     depth = 0
