@@ -519,7 +519,13 @@ class _Finder:
                     mood.notes.append("a verbal act announced is the act itself")
             for source, target in dyads:
                 if target is not None and target.code == source.code and not _other_person(source, target):
-                    continue  # "its troops", "his own": no one acts on himself
+                    # "its troops", "his own": no one acts on himself, but the act stands ("Benin's army
+                    # called up reservists") when it has no other target.
+                    if any(t is not None and t.code != source.code for s, t in dyads if s is source) \
+                            or not target.how.startswith("role") or "pronoun" in source.how \
+                            or code[:2] in _JOINT_ROOTS:
+                        continue
+                    target = None
                 # Protesters and students who attack riot; a people named by its demonym ("Bosnian Serbs
                 # shelled ...") may be armed, so only role nouns ("protesters", "workers") count.
                 event_code = self.lexicon.by_source(source.sector, code) if "role '" in source.how else code
