@@ -202,7 +202,7 @@ def _add_people(kb: Knowledge, rows: Iterable[dict[str, str]], user_names: froze
     for row in rows:
         office = row.get("office", "").lower()
         code = row["code"]
-        role = kb.roles.get(normalize(office))
+        role = _office_role(kb, office)
         if role is not None and code.endswith("GOV") and len(code) == 6 and role.code != "GOV":
             # The role lexicon decides an office's sector: a defence minister is MIL, a junta
             # leader MIL, wherever the people files wrote the generic GOV.
@@ -228,6 +228,19 @@ def _add_people(kb: Knowledge, rows: Iterable[dict[str, str]], user_names: froze
             forms.add(surname)
         for form in forms:
             kb.add(form, entry)
+
+
+def _office_role(kb: Knowledge, office: str) -> Role | None:
+    """The role noun an office is, as written ("defence minister"), in the role lexicon's word order
+    ("secretary of defense" is a defense secretary), or by its first office of two ("junta leader
+    and president" is a junta leader)."""
+    key = normalize(office)
+    title, _of, department = key.partition(" of ")
+    first = key.split(" and ")[0]
+    for form in (key, f"{department.removeprefix('the ')} {title}" if department else "", first):
+        if form and form in kb.roles:
+            return kb.roles[form]
+    return None
 
 
 def _add_organization(kb: Knowledge, row: dict[str, str]) -> None:

@@ -166,6 +166,13 @@ def _same_name(word: str, own: set[str]) -> bool:
     return False
 
 
+def _initials(words: list[Token], acronym: str) -> bool:
+    """Whether ``acronym`` spells the initials of the capitalised ``words`` of a name, or its last ones."""
+    initials = "".join(t.text[0] for t in sorted(words, key=lambda t: t.i) if t.is_alpha and t.text[0].isupper())
+    wanted = "".join(c for c in acronym if c.isalpha()).upper()
+    return len(wanted) >= 2 and initials.upper().endswith(wanted)
+
+
 def _singulars(word: str) -> list[str]:
     """Singular guesses for a plural the lemmatizer left alone (proper-noun "airmen")."""
     forms = []
@@ -209,6 +216,9 @@ class _Resolver:
         self.seen: list[_Seen] = []
         self.memo: dict[int, list[Actor]] = {}
         self.consumed: set[int] = set()  # modifier tokens already part of a larger actor
+        # Tokens whose actor is another head's: a bracketed acronym after its name ("Human Rights
+        # Watch (HRW)"), a name after its "Minister of ..." title. Token -> the head that took it.
+        self.folded: dict[int, int] = {}
         self.skip: set[int] = set()  # tokens that name a backer of the role noun being placed
         self.article_country = self._main_country()
 
@@ -245,7 +255,7 @@ class _Resolver:
     def run(self) -> Mentions:
         mentions = Mentions(self.doc)
         for token in self.doc:
-            if not self._is_head(token):
+            if token.i in self.folded or not self._is_head(token) or self._title_taken(token):
                 continue
             actors = self.resolve(token)
             if actors:
@@ -253,6 +263,12 @@ class _Resolver:
                 if not self._is_place(token):
                     mentions.actors.extend(actors)
                     self._whole_phrase(token, actors)
+                    self._fold_acronym(token, actors)
+        for token_i, head_i in self.folded.items():
+            if head_i in mentions.by_head:
+                # The folded token stands for the same actor: an event whose argument the parser
+                # hung on "HRW" or "Lavrov" finds it there too.
+                mentions.by_head[token_i] = mentions.by_head[head_i]
         # Names inside a larger phrase that no actor took in: "Islamic State positions",
         # "an African Union convoy", "Damascus ally Moscow". Listed, not argument heads.
         taken = {i for a in mentions.actors for i in range(a.start, a.end)}
@@ -288,6 +304,64 @@ class _Resolver:
                 actor.text = text_of(self.doc)[first.idx:actor.end]
                 actor.start = first.idx
 
+    def _title_taken(self, token: Token) -> bool:
+        """Whether a title word belongs to the name after it ("Minister of Defence Sergei Shoigu").
+
+        The parser hangs such a title from the name as a modifier of its own (nmod, appos), so
+        the left-to-right pass would reach it first and list a one-word "Minister" beside the
+        person. The name is resolved first; if its title rule took the word, it is no head.
+        """
+        head = token.head
+        if token.dep_ not in {"nmod", "appos", "npadvmod"} or head.i <= token.i or head.pos_ != "PROPN":
+            return False
+        role = self._role_of(token)
+        if role is None or role[1] not in {"title", "rank"}:
+            return False
+        self.resolve(head)
+        return token.i in self.consumed
+
+    def _fold_acronym(self, token: Token, actors: list[Actor]) -> None:
+        """Make "Name (ACRONYM)" one mention: "the Nigerian Air Force (NAF)", "Human Rights Watch (HRW)".
+
+        The acronym is the name's, not a second actor: a later "it" must refer to the name's
+        mention, and an event's evidence must show the name. It is folded when the dictionaries
+        give it the same code as the name, or when its letters are the name's initials. When the
+        acronym's dictionary entry differs from what the name was resolved to, the acronym wins
+        unless the name's own dictionary match spells it: a name resolved from a role noun and its
+        context, or from a dictionary name inside it ("the Zambezi People's Liberation Army
+        (ZPLA)" is not the PLA), says less than the acronym the article spells out.
+        """
+        doc = self.doc
+        last = max(a.end for a in actors)
+        name_end = next((t.i for t in doc[token.i:] if t.idx + len(t.text) >= last), token.i)
+        if name_end + 3 > len(doc) - 1 or doc[name_end + 1].text != "(" or doc[name_end + 3].text != ")":
+            return
+        acronym = doc[name_end + 2]
+        letters = [c for c in acronym.text if c.isalpha()]
+        if len(letters) < 2 or not acronym.text[0].isupper() or sum(c.isupper() for c in letters) < 2:
+            return
+        match = self.matches.get(acronym.i)
+        entry = match[1] if match is not None and len(match[0]) == 1 else None
+        named = entry is not None and any(a.code == entry.code_on(self.published)[0] for a in actors)
+        first = min(a.start for a in actors)
+        name = [t for t in doc[token.sent.start: name_end + 1] if t.idx >= first]
+        if not named and not _initials(name, acronym.text):
+            return
+        own = self.matches.get(token.i)
+        if entry is not None and not named and not (own is not None and _initials(list(own[0]), acronym.text)):
+            code, why = entry.code_on(self.published)
+            for actor in actors:
+                actor.code, actor.country, actor.sector, actor.name = code, _country_then(entry, code), \
+                    code[3:] or None, entry.name
+                actor.how = f"{entry.kind}: {why}, named by its acronym '{acronym.text}'"
+        close = doc[name_end + 3]
+        for actor in actors:
+            actor.end = close.idx + len(close.text)
+            actor.text = text_of(doc)[actor.start: actor.end]
+        self.folded[acronym.i] = token.i
+        self.consumed.add(acronym.i)
+        self.seen = [s for s in self.seen if s.token != acronym.i]
+
     def _is_head(self, token: Token) -> bool:
         match = self.matches.get(token.i)
         if match is not None:
@@ -312,7 +386,8 @@ class _Resolver:
         if token.i in self.memo:
             return self.memo[token.i]
         self.memo[token.i] = []  # guards against cycles in odd parses
-        actors = (self._from_title(token) or self._from_dictionary(token) or self._from_part(token)
+        actors = (self._from_title(token) or self._from_department_title(token) or self._from_dictionary(token)
+                  or self._from_part(token)
                   or self._from_pair(token) or self._from_role(token) or self._from_pronoun(token)
                   or self._from_apposition(token))
         self.memo[token.i] = actors
@@ -385,6 +460,9 @@ class _Resolver:
                         role = self.kb.roles.get(phrase)
                         if role:
                             return role.code, role.kind, phrase
+        department = self._department_role(token, lemma)
+        if department is not None:
+            return department
         if token.i >= 1 and self.doc[token.i - 1].pos_ in {"PROPN", "NOUN", "ADJ"}:
             # A title split over two tokens the parser did not join: "Crown Prince" in a name.
             phrase = f"{self.doc[token.i - 1].lower_} {lemma}"
@@ -412,6 +490,33 @@ class _Resolver:
             # "Thousands marched in Nairobi": a crowd with no "of" is people, of the country of its scene.
             role = self.kb.roles.get("people")
         return (role.code, role.kind, lemma) if role else None
+
+    def _department(self, token: Token) -> Span | None:
+        """The department after a title or body: "Defence" in "Minister of Defence", "Foreign
+        Affairs" in "Ministry of Foreign Affairs of Ukraine": capitalised words right after its "of"."""
+        if token.i + 2 >= len(self.doc) or self.doc[token.i + 1].lower_ != "of":
+            return None
+        prep = self.doc[token.i + 1]
+        if prep.head != token or prep.dep_ != "prep":
+            return None
+        end = prep.i + 1
+        while end < len(self.doc) and end <= prep.right_edge.i and (
+                self.doc[end].lower_ == "the" or self.doc[end].is_alpha and self.doc[end].text[0].isupper()):
+            end += 1
+        return self.doc[prep.i + 1: end] if end > prep.i + 1 else None
+
+    def _department_role(self, token: Token, lemma: str) -> tuple[str, str, str] | None:
+        """The role of "Minister of Defence", "Ministry of Foreign Affairs", "Secretary of Defense":
+        the same as "defence minister", "foreign ministry", "defense secretary" in roles.tsv."""
+        department = self._department(token)
+        for word in department or ():
+            if word.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+                continue
+            for phrase in (f"{word.lower_} {lemma}", f"{word.lemma_.lower()} {lemma}"):
+                role = self.kb.roles.get(phrase)
+                if role is not None:
+                    return role.code, role.kind, phrase
+        return None
 
     def _owners(self, token: Token, depth: int = 0) -> list[Actor]:
         """The actors a head's modifiers name: its possessor, nationality, organisation.
@@ -479,6 +584,10 @@ class _Resolver:
         owners = self._owners(token)
         start = token.left_edge.i if token.left_edge.i >= token.i - 8 else token.i
         span = self.doc[start: token.i + 1]
+        department = self._department(token)
+        if department is not None and self._department_role(token, token.lemma_.lower()) is not None:
+            # "the Minister of Defence": the department is part of the title, so of the mention.
+            span = self.doc[start: department.end]
         how = f"role '{term}' ({code}, {kind})"
         if not owners and kind in _OWNED_KINDS:
             return []  # "drones struck": whose drones only an owner can say, never the context
@@ -499,6 +608,11 @@ class _Resolver:
                 # A body of the group itself: "its forces" of the TPLF, "an African Union convoy".
                 actors.append(self._actor(span, owner.code, owner.country, owner.sector, owner.name,
                                           f"{how} of {owner.code}"))
+            elif kind == "member" and owner.sector and owner.how.startswith(f"{ORGANIZATION}:"):
+                # Agents, operatives, monitors sent by a named body are that body's: "Mossad agents"
+                # ISRSPY, "FBI agents" USACOP, "DEA agents" USACOP, whatever the role noun's own sector.
+                actors.append(self._actor(span, owner.code, owner.country, owner.sector, owner.name,
+                                          f"{how} of {owner.name or owner.code}"))
             elif person and code == "CVL" and owner.sector == "ELI":
                 # A former leader's supporters are a camp against the government: OPP.
                 country = owner.country or prefix
@@ -598,13 +712,53 @@ class _Resolver:
             return [self._actor(span, country + sector, country, sector, name, f"title '{term}' + {country}")]
         return []
 
+    def _from_department_title(self, token: Token) -> list[Actor]:
+        """ "Minister of Foreign Affairs Sergei Lavrov" parsed as the title with the name inside its "of".
+
+        The title and the name are one person: one actor from the title to the name, coded from
+        the person's office the title names (else the title's role and the person's country), and
+        the name is folded into it rather than listed again.
+        """
+        role = self._role_of(token) if token.pos_ == "PROPN" else None
+        if role is None or role[1] != "title" or token.i + 1 >= len(self.doc) or self.doc[token.i + 1].lower_ != "of":
+            return []
+        prep = self.doc[token.i + 1]
+        name = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+        match = self.matches.get(name.i) if name is not None else None
+        if match is None or match[1].kind != LEADER or match[0].root != name:
+            return []
+        span, entry = match
+        department = self.doc[prep.i + 1: span.start]
+        # Only capitalised department words between "of" and the name, none of them a title of
+        # its own: "the spokesman of President Putin" is not Putin.
+        if not len(department) or not all(t.text[0].isupper() or t.lower_ in {"the", "and", "of", "&"}
+                                          for t in department):
+            return []
+        if any((r := self._role_of(t)) is not None and r[1] in {"title", "rank"} for t in department):
+            return []
+        code, kind, term = role
+        held = None if self._is_former(token) else self._office_named(entry, term)
+        if held is None:
+            sector = "ELI" if self._is_former(token) and code in _STATE_SECTORS else code
+            held, how = entry.country + sector, f"title '{term}' + {entry.country}"
+        else:
+            how = f"title '{term}': {entry.name}'s office then"
+        whole = self.doc[token.left_edge.i if token.left_edge.i >= token.i - 4 else token.i: span.end]
+        self.folded[name.i] = token.i
+        self.consumed.update(t.i for t in prep.subtree)
+        return [self._actor(whole, held, _country_then(entry, held), held[3:] or None, entry.name, how)]
+
     def _office_named(self, entry: Entry, term: str) -> str | None:
         """The code of the person's term in the office the title names, near the article date."""
         if self.published is None:
             return None
+        words = term.split()
+        # "defence minister" is also written "minister of defence" in the offices.
+        forms = {term, f"{words[-1]} of {' '.join(words[:-1])}"} if len(words) > 1 else {term}
         for t in entry.terms:
-            if term in t.office and (t.covers(self.published) or t.covers(self.published - GRACE_AFTER)
-                                     or t.covers(self.published + GRACE_BEFORE)):
+            if any(form in t.office for form in forms) and (
+                    t.covers(self.published) or t.covers(self.published - GRACE_AFTER)
+                    or t.covers(self.published + GRACE_BEFORE)):
                 return t.code
         return None
 

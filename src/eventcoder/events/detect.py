@@ -123,7 +123,7 @@ class _Finder:
                   and token.dep_ not in {"compound", "amod"}):
                 support, accepting = self.words["support_verbs"], self.words["accepting_verbs"]
                 best = best_match([m for p in self.lexicon.nouns[lemma]
-                              if (m := match_noun(token, p, support, accepting))])
+                              if (m := match_noun(token, p, support, accepting, self.words["negating_nouns"]))])
             else:
                 continue
             if best is not None:
@@ -528,7 +528,8 @@ class _Finder:
                     target = None
                 # Protesters and students who attack riot; a people named by its demonym ("Bosnian Serbs
                 # shelled ...") may be armed, so only role nouns ("protesters", "workers") count.
-                event_code = self.lexicon.by_source(source.sector, code) if "role '" in source.how else code
+                kind = source.sector if "role '" in source.how else "NGO" if source.country == "NGO" else None
+                event_code = self.lexicon.by_source(kind, code) if kind else code
                 key = (self.sentence_of[match.trigger.i], source.code, target.code if target else "", event_code)
                 if key in seen:
                     continue

@@ -111,7 +111,7 @@ def match_verb(verb: Token, pattern: Pattern) -> Match | None:
 
 
 def match_noun(noun: Token, pattern: Pattern, support_verbs: frozenset[str],
-                accepting_verbs: frozenset[str]) -> Match | None:
+                accepting_verbs: frozenset[str], negating_nouns: frozenset[str] = frozenset()) -> Match | None:
     if pattern.modifiers:
         before = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
         if not set(pattern.modifiers) <= before:
@@ -129,18 +129,21 @@ def match_noun(noun: Token, pattern: Pattern, support_verbs: frozenset[str],
         found_preps[word] = preps[0]
     slot = _slot_prep(pattern, found_preps)
     targets = children_of(slot, {"pobj"}) if slot is not None else []
-    carrier = _support_verb(first, support_verbs)
+    carrier = _support_verb(first, support_verbs, negating_nouns)
     if carrier is None and first.dep_ == "pobj" and first.head.lower_ == "to" \
             and first.head.head.lemma_.lower() in accepting_verbs:
         carrier = first.head.head  # "agreed to a ceasefire": the ceasefire is theirs
     return Match(pattern, noun, targets, None, carrier)
 
 
-def _support_verb(noun: Token, support_verbs: frozenset[str]) -> Token | None:
+def _support_verb(noun: Token, support_verbs: frozenset[str], stoppers: frozenset[str]) -> Token | None:
     """The support verb whose object holds a nominal trigger: "launched an assault", "announced
-    $800 million in military aid" (through the object's own prepositional phrase)."""
+    $800 million in military aid" (through the object's own prepositional phrase), but not
+    through a noun that stops it ("announced a suspension of attacks")."""
     token = noun
     for _ in range(3):
+        if token is not noun and token.pos_ == "NOUN" and token.lemma_.lower() in stoppers:
+            return None
         if token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in support_verbs:
             return token.head
         if token.dep_ not in {"pobj", "prep"} or token.head == token:

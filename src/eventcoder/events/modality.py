@@ -58,7 +58,8 @@ def read_modality(match: Match, words: dict[str, frozenset[str]]) -> Modality:
         lemma = walk.lemma_.lower()
         particle = next((c.lower_ for c in walk.children if c.dep_ == "prt"), None)
         negating = depth > 0 and walk != match.trigger and not shared and (
-            lemma in words["negating_verbs"] or f"{lemma} {particle}" in words["negating_verbs"])
+            lemma in words["negating_verbs"] or f"{lemma} {particle}" in words["negating_verbs"]
+            or (walk.pos_ == "NOUN" and lemma in words["negating_nouns"]))
         for child in [] if shared else walk.children:
             word = child.lower_
             if negating and child.dep_ == "neg":
