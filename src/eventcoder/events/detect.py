@@ -152,6 +152,8 @@ class _Finder:
         # "The US, Russia, and Switzerland": the parser often hangs the rest of a list as an apposition.
         tokens = tokens + [a for t in tokens for a in t.children
                            if a.dep_ == "appos" and any(c.dep_ in {"cc", "conj"} for c in a.children)]
+        # "met with Syrian President Bashar Assad Tuesday": the parser can make the day the head.
+        tokens += [c for t in tokens if t.ent_type_ in TIME_ENTITIES for c in t.children if c.dep_ == "compound"]
         for token in tokens:
             found = self.mentions.of(token) or self._place_actor(token)
             actors += [a for a in found if a not in actors]
@@ -423,6 +425,9 @@ class _Finder:
         # Nor a time ("marched after the arrest of Anwar"), nor the subject of a clause inside a phrase
         # ("in what Washington called ethnic cleansing").
         excluded |= {t.i for p in head.subtree if p.dep_ == "prep" and p.lower_ in _WHEN_PREPS for t in p.subtree}
+        # Nor a purpose: "met Assad to discuss efforts to counter Islamic State militants".
+        excluded |= {t.i for c in head.subtree if c.dep_ in {"advcl", "acl"} and c != head
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for t in c.subtree}
         # Nor the doer of another act: "signed an accord in Lome, mediated by Togo's president".
         excluded |= {t.i for a in head.subtree if a.dep_ == "agent" and a.head != head for t in a.subtree}
         if match.pattern.code[:2] in _REQUEST_ROOTS:
