@@ -159,7 +159,7 @@ class _Finder:
             actors += [a for a in found if a not in actors]
         return actors
 
-    def owners_at(self, tokens: list[Token], sources: list[Actor]) -> list[Actor]:
+    def owners_at(self, tokens: list[Token], sources: list[Actor], depth: int = 0) -> list[Actor]:
         """Actors owning a thing acted on: "rejected Pakistan's proposal", "vetoed a U.S. resolution"
         name Pakistan and the United States; the phrase up to the thing is the target's span. The
         source's own things ("raised its alert level") name no target."""
@@ -168,15 +168,22 @@ class _Finder:
         for token in tokens:
             if token.pos_ not in {"NOUN", "PROPN"} or token.i in self.mentions.by_head:
                 continue
+            places = [g for p in token.children if p.dep_ == "prep" and p.lower_ in {"of", "in"}
+                      for g in p.children if g.dep_ == "pobj"]
+            if token.lemma_.lower() in self.lexicon.classes["territory"] and depth < 2 and not any(
+                    self.mentions.of(g) or self._place_actor(g) for g in places):
+                # "posts in Syria's Idlib province": the place's own owner owns what is in it.
+                owners += [o for o in self.owners_at(places, sources, depth + 1) if o not in owners]
+                if owners:
+                    continue
             # Whoever did the thing owns it ("documented abuses by Eritrean troops"); else the modifier
             # nearest the thing ("Bosnian Serb positions": one owner, not two). "rebel-held enclave":
             # the owner can sit inside the modifier. "the Kramatorsk railway station": a place owns it too.
             agents = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "by"
                       for g in p.children if g.dep_ == "pobj" and self.mentions.of(g)]
             if token.lemma_.lower() in self.lexicon.classes["territory"]:
-                # "the town of Srebrenica": the place named is the owner.
-                agents += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                           for g in p.children if g.dep_ == "pobj" and (self.mentions.of(g) or self._place_actor(g))]
+                # "the town of Srebrenica", "observation posts in Idlib": the place named is the owner.
+                agents += [g for g in places if self.mentions.of(g) or self._place_actor(g)]
             modifiers = [t for c in token.lefts if c.dep_ in {"poss", "compound", "amod", "nmod"}
                          for t in c.subtree if (self.mentions.of(t) or self._place_actor(t)) and not self.backer(t)]
             for child in agents[:1] or modifiers[-1:]:
@@ -330,13 +337,20 @@ class _Finder:
                 # about another act is aimed at those who did it.
                 acted = [a for t in match.targets + objects for a in self.sources_by_trigger.get(t.i, [])]
                 targets = [a for a in acted if all(a.code != s.code for s in sources)]
-        if not targets and (code == "014" or code[:2] == "03"):
-            # "considering recalling its envoy to India", "promised to send aid to Haiti": a plan is aimed
-            # at whoever the planned act is.
+        if code == "014" or code[:2] in {"03", "12"}:
+            targets = self.without_own_organs(targets, sources)
+        if not targets and (code == "014" or code[:2] in {"03", "12"}):
+            # "considering recalling its envoy to India", "promised to send aid to Haiti", "refused to
+            # withdraw from Idlib": a plan or a refusal is aimed at whoever the act in question is.
             planned = self.requested_act(match, by_trigger)
             if planned is not None and planned.trigger != match.trigger:
-                targets = [t for t in self.arguments(planned, sources, by_trigger)[2]
-                           if all(t.code != s.code for s in sources)]
+                targets = self.arguments(planned, sources, by_trigger)[2]
+            elif match.complement is not None:
+                # "refused to withdraw its troops from posts in Idlib": the pattern holds the act itself.
+                held = [g for p in match.complement.children if p.dep_ == "prep" for g in p.children
+                        if g.dep_ == "pobj"]
+                targets = self.actors_at(held) + self.owners_at(held, sources)
+            targets = [t for t in targets if all(t.code != s.code for s in sources)]
         if not targets and code[:2] == "15":
             # "massed troops near Ukraine's borders", "moved troops toward the Kuwaiti border": a show of
             # force is aimed at whoever owns the place it faces.
@@ -358,11 +372,7 @@ class _Finder:
             # "shelled Sarajevo", "flew aid into Beirut": a capital struck or reached is the place, not its government.
             targets = [replace(t, code=t.country, sector=None, how=f"{t.how}; the city as a place")
                        if t.how.startswith("government") and t.country else t for t in targets]
-        if all(not s.sector for s in sources):
-            # "Israel agreed to an Israeli troop withdrawal", "Saudi Arabia agreed to restore relations":
-            # a state's own organs are not what it acts on.
-            targets = [t for t in targets
-                       if not (t.sector in _STATE_SECTORS and any(_same_actor(t, s) for s in sources))]
+        targets = self.without_own_organs(targets, sources)
         if not targets and code.startswith("14"):
             targets = self.own_government(match, sources)
         if not targets and code in _DOMESTIC_CODES:
@@ -370,6 +380,14 @@ class _Finder:
             targets = [replace(s, code=s.country, sector=None, how=f"{s.how}; its own country")
                        for s in sources[:1] if s.sector and s.country and len(s.country) == 3]
         return code, sources, targets
+
+    @staticmethod
+    def without_own_organs(targets: list[Actor], sources: list[Actor]) -> list[Actor]:
+        """"Israel agreed to an Israeli troop withdrawal", "Saudi Arabia agreed to restore relations": a
+        state's own organs are not what it acts on."""
+        if any(s.sector for s in sources):
+            return targets
+        return [t for t in targets if not (t.sector in _STATE_SECTORS and any(_same_actor(t, s) for s in sources))]
 
     def claimed_targets(self, match: Match, by_trigger: dict[int, Match]) -> list[Actor]:
         """Who a claimed act hit: "claimed responsibility for the rocket barrage on Tel Aviv"."""
