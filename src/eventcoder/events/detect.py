@@ -525,10 +525,14 @@ class _Finder:
                 dyads = [(a, b) for a in sources for b in targets or [None]]
             mood = read_modality(match, self.words)
             hypothetical = mood.possible or mood.intent
-            if not mood.intent and not mood.negated and (self.lexicon.intent_of(pattern.code) or "").startswith("13") \
-                    and (mood.doubts == {"not excluded"} or mood.doubts == {"modal"} and self.says_own(match, sources)):
+            threat = (self.lexicon.intent_of(pattern.code) or "").startswith("13") and not mood.negated and (
+                not mood.intent and mood.doubts == {"not excluded"}
+                or not mood.intent and mood.doubts == {"modal"} and self.says_own(match, sources)
+                or mood.intent and mood.doubts == {"condition"})
+            if threat:
                 # "Cyprus suggested it may ban the general", "Russia said it could strike Kyiv", "did not rule
-                # out military action": force or sanctions the doer says it may use against someone are a threat.
+                # out military action", "will detain journalists if they publish": force or sanctions the doer
+                # says it may use against someone are a threat.
                 code, hypothetical = self.lexicon.intent_of(pattern.code) or code, False
                 mood.notes.append(f"a coercive act its doer says it may take: the threat {code}")
             elif mood.intent and not mood.possible and not mood.negated:
