@@ -20,6 +20,10 @@ CASES = {
     "control verb": ("Peskov sought to defend the Syrian army.", "2020-02-12", [("RUSGOV", "05", "SYRMIL")], []),
     "what the doer says it could do is a threat": ("Russia said it could strike Kyiv.", "2022-02-01",
                                                   [("RUS", "13", "UKR")], [("RUS", "19", "UKR")]),
+    "force announced on a condition is a threat": ("Russia said it would strike Kyiv if NATO expanded.",
+                                                   "2022-01-01", [("RUS", "13", "UKR")], [("RUS", "19", "UKR")]),
+    "force not ruled out is a threat": ("The United States did not rule out strikes against Haiti's junta.",
+                                        "1994-07-01", [], [("USA", "19", None)]),
     "what others say it could do is neither": ("Russia could strike Kyiv, analysts said.", "2022-02-01",
                                                [], [("RUS", "19", "UKR"), ("RUS", "13", "UKR")]),
     "conjunct inside a demand is demanded": (
