@@ -331,12 +331,13 @@ class _Finder:
                 if all(not s.sector for s in sources):
                     sources = self.actors_at(moved)
             # Only a thing acted on directly has an owner as target: "talks on NATO expansion" are about it.
-            targets = self.actors_at(objects + preps) or self.owners_at(objects, sources)
+            targets = self.actors_at(objects + preps)
             if not targets:
-                # "condemned the killings by Serb police", "welcomed the agreement between X and Y": an act
-                # about another act is aimed at those who did it.
+                # "condemned the killings by Serb police", "welcomed the agreement between X and Y", "repelled
+                # a Russian attack": an act about another act is aimed at those who did it.
                 acted = [a for t in match.targets + objects for a in self.sources_by_trigger.get(t.i, [])]
                 targets = [a for a in acted if all(a.code != s.code for s in sources)]
+            targets = targets or self.owners_at(objects, sources)
         if code == "014" or code[:2] in {"03", "12"}:
             targets = self.without_own_organs(targets, sources)
         if not targets and (code == "014" or code[:2] in {"03", "12"}):
