@@ -306,7 +306,10 @@ class _Finder:
         if match.pattern.received:
             return code, sources, [t for t in self.actors_at(self.subject_of(match.trigger))
                                    if all(t.code != s.code for s in sources)]
-        targets = self.actors_at(match.targets)
+        # "repelled a Russian attack": an act acted on stands for its doers, not for the nation named in it.
+        acts = [t for t in match.targets if t.i not in self.mentions.by_head and self.sources_by_trigger.get(t.i)]
+        targets = self.actors_at([t for t in match.targets if t not in acts]) + [
+            a for t in acts for a in self.sources_by_trigger[t.i] if all(a.code != s.code for s in sources)]
         if not targets:
             # "an assault on Kurdish positions" is on the Kurds; "talks on the Ukraine crisis" are about it.
             material = self.lexicon.cameo(code).quadclass in {2, 4}
