@@ -31,12 +31,17 @@ def _trigger(event: Event, doc: Doc) -> Token | None:
     return span.root
 
 
-def _clause(trigger: Token) -> set[int]:
-    """The tokens of the trigger's own clause: its verb's phrase, without the clauses beside it
-    ("talks with the US, while air strikes hit Lebanon": Lebanon is not where the talks are)."""
+def _clause_head(trigger: Token) -> Token:
     head = trigger
     while head.pos_ not in {"VERB", "AUX"} and head.head != head:  # spaCy makes a new Token per access
         head = head.head
+    return head
+
+
+def _clause(trigger: Token) -> set[int]:
+    """The tokens of the trigger's own clause: its verb's phrase, without the clauses beside it
+    ("talks with the US, while air strikes hit Lebanon": Lebanon is not where the talks are)."""
+    head = _clause_head(trigger)
     others = {t.i for c in head.children if c.dep_ in OTHER_CLAUSES and not c.is_ancestor(trigger) and c != trigger
               for t in c.subtree}
     return {t.i for t in head.subtree} - others
@@ -106,6 +111,10 @@ def locate(events: list[Event], places: list[Place], doc: Doc) -> None:
     focus = _focus(places)
     triggers = {event.id: _trigger(event, doc) for event in events}
     clauses = {key: _clause(trigger) for key, trigger in triggers.items() if trigger is not None}
+    # Subordinate clauses ("after Hamas fired rockets from Khan Younis") keep their places to themselves;
+    # coordinated ones ("met in Ankara, and the two signed a declaration") may share them.
+    subordinate = {key for key, trigger in triggers.items()
+                   if trigger is not None and _clause_head(trigger).dep_ in OTHER_CLAUSES - {"conj"}}
     for event in events:
         acted_on = _acted_on(event, places)
         if acted_on is not None:
@@ -122,7 +131,7 @@ def locate(events: list[Event], places: list[Place], doc: Doc) -> None:
         if 0 <= event.sentence < len(sents):
             sentence = sents[event.sentence]
             # "Israel struck Gaza after Hamas fired rockets from Khan Younis": Khan Younis is the rockets'.
-            elsewhere = {i for key, clause in clauses.items() if trigger is None or triggers[key] != trigger
+            elsewhere = {i for key, clause in clauses.items() if key in subordinate and triggers[key] != trigger
                          for i in clause if trigger is None or i not in clauses[event.id]}
             place, how = _choose(_candidates(places, doc, set(range(sentence.start, sentence.end)) - elsewhere))
             if place:
