@@ -81,6 +81,10 @@ PACKAGED_SENSES = [
     ("Djibouti's president promised concessions to the opposition.", "035", "DJIGOV", "DJIOPP"),
     ("The European Union is mobilising additional funds for Colombia.", "071", "IGOEU", "COL"),
     ("The Algerian government suspended publication of the newspaper.", "1721", "DZAGOV", "DZAMED"),
+    # a visit whose "to" hangs on the noun ("paid a courtesy visit to"), and state bodies known by name
+    ("The Japanese ambassador paid a courtesy visit to the Kenyan president.", "042", "JPNGOV", "KENGOV"),
+    ("The Department for International Development has reduced humanitarian aid to Liberia.", "162", "GBRGOV", "LBR"),
+    ("The United States Treasury has imposed sanctions on three Iranian banks.", "163", "USAGOV", "IRNBUS"),
 ]
 
 
