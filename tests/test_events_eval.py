@@ -113,31 +113,31 @@ def _need(path: Path) -> None:
 
 @pytest.mark.slow
 def test_conflibert_floor(pipeline: Pipeline) -> None:
-    """Floors on ConfliBERT train (measured 2026-11-25: rules macro F1 0.664, acc. 0.652, spans: overlap 0.680,
-    exact 0.578)."""
+    """Floors on ConfliBERT train (measured 2026-11-25, end of the third session: rules macro F1 0.764, acc. 0.749,
+    spans: overlap 0.706, exact 0.607)."""
     _need(ev.CONFLIBERT)
     result = ev.eval_conflibert(pipeline=pipeline)
-    assert result["macro_f1"] >= 0.66
-    assert result["accuracy"] >= 0.65
-    assert result["spans"]["overlap"]["f1"] >= 0.67
-    assert result["spans"]["exact"]["f1"] >= 0.57
+    assert result["macro_f1"] >= 0.76
+    assert result["accuracy"] >= 0.74
+    assert result["spans"]["overlap"]["f1"] >= 0.70
+    assert result["spans"]["exact"]["f1"] >= 0.60
 
 
 @pytest.mark.slow
 def test_petrarch_floor(pipeline: Pipeline) -> None:
-    """Floors on PETR2 validation (measured 2026-11-25: full-triple recall 0.15 strict, 0.275 on 3-letter codes)."""
+    """Floors on PETR2 validation (measured 2026-11-25: full-triple recall 0.15 strict, 0.30 on 3-letter codes)."""
     _need(ev.PETRARCH)
     result = ev.eval_petrarch(pipeline=pipeline)
     assert result["gold_triples"] == 80
     assert result["strict"]["r"] >= 0.14
-    assert result["country"]["r"] >= 0.27
+    assert result["country"]["r"] >= 0.29
 
 
 @pytest.mark.slow
 def test_ngec_floor(pipeline: Pipeline) -> None:
     """Floor on 600 NGEC stories coded with their headline (measured 2026-11-25: label among our PLOVER
-    categories for 0.632; 0.418 from the body alone)."""
+    categories for 0.663; 0.433 from the body alone)."""
     _need(ev.NGEC_ZIP)
     result = ev.eval_ngec(pipeline=pipeline, sample=ev.NGEC_SAMPLE)
     assert result["stories"] == ev.NGEC_SAMPLE
-    assert result["label_found"] >= 0.62
+    assert result["label_found"] >= 0.65
