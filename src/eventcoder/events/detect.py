@@ -341,9 +341,10 @@ class _Finder:
                 acted = [a for t in match.targets + objects for a in self.sources_by_trigger.get(t.i, [])]
                 targets = [a for a in acted if all(a.code != s.code for s in sources)]
             targets = targets or self.owners_at(objects, sources)
-        if code == "014" or code[:2] in {"03", "12"}:
+        planning = code == "014" or code[:2] in {"03", "12"}  # considering, intending or refusing an act
+        if planning:
             targets = self.without_own_organs(targets, sources)
-        if not targets and (code == "014" or code[:2] in {"03", "12"}):
+        if not targets and planning:
             # "considering recalling its envoy to India", "promised to send aid to Haiti", "refused to
             # withdraw from Idlib": a plan or a refusal is aimed at whoever the act in question is.
             planned = self.requested_act(match, by_trigger)
@@ -572,7 +573,6 @@ class _Finder:
         # "received a visit from the Pope" matches "visit" too: the twin without a target adds nothing.
         def twin(e: Event) -> tuple:
             return self.sentence_of[triggers[e.id].i], e.source.code, e.cameo, e.negated, e.hypothetical
-
         aimed = {twin(e) for e in events if e.target is not None}
         events = [e for e in events if e.target is not None or twin(e) not in aimed]
         return events + self.statements(events, {m.trigger.idx for m in matches})
@@ -698,8 +698,8 @@ class _Finder:
         joined = [c for c in head.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}
                   and not any(t.i in self.mentions.by_head for t in c.subtree)]
         kept = [c for c in head.children if not (
-            c.dep_ in _CLAUSE_DEPS or (c.dep_ in {"cc", "conj"} and not joined) or c.dep_ == "npadvmod"
-            or c.ent_type_ in TIME_ENTITIES or (c.dep_ == "conj" and c not in joined)
+            c.dep_ in _CLAUSE_DEPS or c.dep_ == "npadvmod" or (c.dep_ == "cc" and not joined)
+            or (c.dep_ == "conj" and c not in joined) or c.ent_type_ in TIME_ENTITIES
             or (c.dep_ == "punct" and c.text not in "()")
             or (c.dep_ == "prep" and (c.lower_ in _WHEN_PREPS or c.lower_ in whither
                                       or any(g.ent_type_ in TIME_ENTITIES for g in c.children))))]

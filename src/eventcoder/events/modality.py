@@ -21,7 +21,8 @@ class Modality:
     intent: bool = False  # "would strike", "ready to meet": coded as the intent (intent.tsv)
     possible: bool = False  # "could strike", "if ...", questions: flagged hypothetical
     notes: list[str] = field(default_factory=list)
-    doubts: set[str] = field(default_factory=set)  # why possible: question, modal, condition, alleged, wished
+    # Why possible: question, modal, condition, alleged, wished, not excluded ("did not rule out"), not denied.
+    doubts: set[str] = field(default_factory=set)
 
     def doubt(self, kind: str, note: str) -> None:
         self.possible = True
