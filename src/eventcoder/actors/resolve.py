@@ -889,11 +889,23 @@ class _Resolver:
                  self._ctx_after] if definite else \
             [self._ctx_own_place, self._ctx_preposition, self._ctx_subject, self._ctx_before, self._ctx_after,
              self._ctx_previous]
-        steps.append(self._ctx_article)
+        steps += [self._ctx_scene, self._ctx_article]
         for step in steps:
             found = step(token, here)
             if found:
                 return found
+        return None
+
+    def _ctx_scene(self, token: Token, here: int) -> tuple[str, str] | None:
+        """A local group with nothing else to go on is of the place its sentence happens in: "the army
+        began an offensive against the rebels in Tigray"."""
+        if not self._local(token):
+            return None
+        for prep in self.sentences[here]:
+            if prep.dep_ == "prep" and prep.lower_ in _SCENE_PREPS and prep.i not in self.skip:
+                found = self._gazetteer_country(prep)
+                if found:
+                    return found
         return None
 
     def _ctx_own_place(self, token: Token, here: int) -> tuple[str, str] | None:

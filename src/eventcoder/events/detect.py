@@ -39,6 +39,8 @@ _SUBJECT_DEPS = {"nsubj", "csubj"}
 # Dependencies through which a trigger inherits its governor's subject.
 _CLIMB_DEPS = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl", "ccomp", "dobj", "pobj", "prep", "acomp"}
 _VERBAL_QUADCLASSES = {1, 3}
+# Where the parser leaves a noun tagged as an adjective, its dependency still says it is one.
+_NOMINAL_DEPS = {"dobj", "nsubj", "nsubjpass", "pobj"}
 # Curfews, states of emergency and martial law fall on the imposing state's own country.
 _DOMESTIC_CODES = {"1723", "1724", "0813", "0814"}
 # Support and aid, which a participle before or after a noun only describes ("Iranian-backed militias").
@@ -119,8 +121,9 @@ class _Finder:
             if token.pos_ == "VERB" and lemma in self.lexicon.verbs:
                 best = best_match([m for p in self.lexicon.verbs[lemma] if (m := match_verb(token, p))
                                    and (p.subjects is None or self.subject_in(token, p.subjects))])
-            elif (token.pos_ in {"NOUN", "PROPN"} and lemma in self.lexicon.nouns
-                  and token.dep_ not in {"compound", "amod"}):
+            elif ((token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"compound", "amod"}
+                   or token.pos_ == "ADJ" and token.dep_ in _NOMINAL_DEPS)  # "launched a counteroffensive"
+                  and lemma in self.lexicon.nouns):
                 support, accepting = self.words["support_verbs"], self.words["accepting_verbs"]
                 best = best_match([m for p in self.lexicon.nouns[lemma]
                               if (m := match_noun(token, p, support, accepting, self.words["negating_nouns"]))])
