@@ -13,7 +13,9 @@ conflibert  ConfliBERT / Multi-CoPED train split.
     line (only 935 of its 1,153 sentences occur in the TSV, in another order), so sentences
     are matched by their letters and digits and coded from the TSV's raw text when they
     match, else from a detokenised text. Predicted spans are the source and target actor
-    spans of the main event (``--spans all``: of every asserted event). Three figures:
+    spans of the main event (``--spans all``: of every asserted event; ``--spans learned``: the
+    learned argument phrases of each sentence, ``Sentence.sources`` and ``targets``, a figure on
+    the tagger's own training data; cross-validated: ``train_arguments.py``). Three figures:
     exact-span F1 (token boundaries equal, as seqeval scores ConfliBERT's NER), overlap
     span F1 (one-to-one, any shared token), token F1 (micro over S and T tokens). Gold R
     (joint actor) tokens are left out: a prediction on them is neither right nor wrong.
@@ -310,6 +312,12 @@ def event_spans(events: Iterable[Event | None]) -> list[tuple[str, int, int]]:
     return out
 
 
+def learned_spans(article: CodedArticle) -> list[tuple[str, int, int]]:
+    """The learned source and target phrases of every sentence, labelled S and T."""
+    return [(label, span.start, span.end) for sentence in article.sentences
+            for label, spans in (("S", sentence.sources), ("T", sentence.targets)) for span in spans]
+
+
 def describe(event: Event | None) -> str:
     """A one-line account of an event for error listings."""
     if event is None:
@@ -375,15 +383,18 @@ def eval_conflibert(root: Path = CONFLIBERT, pipeline: Pipeline | None = None, s
     span_errors: dict[str, list[str]] = defaultdict(list)
     for sentence in ner:
         article, doc = coded[sentence.text]
-        chosen = asserted(article.events) if spans == "all" else [
-            main_event(article.events, doc, strategy, statement_roots)]
-        counts = score_spans(sentence.tags, sentence.offsets, event_spans(chosen))
+        if spans == "learned":
+            predicted = learned_spans(article)
+        else:
+            predicted = event_spans(asserted(article.events) if spans == "all" else [
+                main_event(article.events, doc, strategy, statement_roots)])
+        counts = score_spans(sentence.tags, sentence.offsets, predicted)
         for kind, c in counts.items():
             totals[kind].update(c)
         if errors and (counts["exact"]["fp"] or counts["exact"]["fn"]):
             wanted = " ".join(f"{lab}[{' '.join(sentence.tokens[a:b])}]"
                               for lab, a, b in gold_spans(sentence.tags) if lab != "R")
-            got = " ".join(f"{lab}[{sentence.text[a:b]}]" for lab, a, b in event_spans(chosen)) or "none"
+            got = " ".join(f"{lab}[{sentence.text[a:b]}]" for lab, a, b in predicted) or "none"
             kind = "no prediction" if not counts["exact"]["tp"] + counts["exact"]["fp"] else \
                 "boundary" if counts["overlap"]["tp"] > counts["exact"]["tp"] else "wrong or missing actor"
             span_errors[kind].append(f"{sentence.text[:120]}  || gold {wanted} || ours {got}")
@@ -587,8 +598,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--fallback", type=int, default=0, help="pentaclass of a sentence with no event")
     parser.add_argument("--statement-roots", default=",".join(STATEMENT_ROOTS),
                         help="CAMEO roots counted as class 0, comma-separated")
-    parser.add_argument("--spans", default="main", choices=["main", "all"],
-                        help="events whose actors are scored as spans")
+    parser.add_argument("--spans", default="main", choices=["main", "all", "learned"],
+                        help="events whose actors are scored as spans, or the learned argument phrases")
     parser.add_argument("--sample", type=int, default=NGEC_SAMPLE, help="NGEC stories to score; 0 for all")
     parser.add_argument("--errors", type=int, default=0, help="examples to print per error kind")
     parser.add_argument("--body-only", action="store_true",

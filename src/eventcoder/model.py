@@ -128,6 +128,10 @@ class Sentence:
     end: int
     # Learned CAMEO pentaclass (0 statement ... 4 material conflict; eventcoder.classify), None if no words.
     pentaclass: int | None = None
+    # Learned argument phrases (eventcoder.classify.arguments): who acts, and on whom or what, as the
+    # sentence words them, also where no event could be coded.
+    sources: list[Span] = field(default_factory=list)
+    targets: list[Span] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -54,10 +54,12 @@ class Pipeline:
         times = dates.find_times(doc, published)
         dates.date_events(found_events, times, doc, published)
         classes = classify.sentence_classes(doc, found_events)
+        arguments = classify.sentence_arguments(doc, found_events, mentions.actors)
         return CodedArticle(
             id=article.id, title=article.title, published=published, url=article.url,
             publisher=article.publisher,
-            sentences=[Sentence(i, s.start_char, s.end_char, classes[i]) for i, s in enumerate(doc.sents)],
+            sentences=[Sentence(i, s.start_char, s.end_char, classes[i], *arguments[i])
+                       for i, s in enumerate(doc.sents)],
             events=found_events, quotes=found_quotes, places=found_places,
             actors=mentions.actors, times=times,
         )

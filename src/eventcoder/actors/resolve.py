@@ -52,6 +52,10 @@ _LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "inside"
 # ("Navalny's supporters" RUSOPP, "Hezbollah fighters" LBNINS).
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"}
 _INTERNATIONAL = {"IGO", "NGO", "IMG"}
+# CAMEO's code for a country the text does not name ("the agency", "Gov. Phil Murphy" in a lone sentence).
+UNKNOWN_COUNTRY = "---"
+# Role codes a body without a named country keeps; crowds, victims and other people are too vague to act.
+_UNKNOWN_SECTORS = _STATE_SECTORS | {"OPP", "REB", "INS", "SEP", "NGO", "MED", "BUS", "LAB", "EDU", "REL"}
 _FORMER = {"former", "ex", "deposed", "ousted"}
 # Words for a number or part of a group, resolved through their "of" object: "thousands of
 # Belarusians", "a group of rebels", "members of parliament", "two of the soldiers".
@@ -594,7 +598,11 @@ class _Resolver:
         if not owners:
             context = self._context_country(token)
             if context is None:
-                return []  # no country anywhere: left unresolved, not PETRARCH's "---" (docs/actors.md)
+                if kind not in {"group", "title"} or code not in _UNKNOWN_SECTORS:
+                    return []
+                # "The agency said", "the government rejected": a body named by its role, whose country
+                # no word of the article gives, acts all the same (CAMEO writes it "---").
+                return [self._actor(span, UNKNOWN_COUNTRY + code, None, code, None, f"{how}, no country named")]
             country, where = context
             return [self._actor(span, country + code, country, code, None, f"{how} + {country} from {where}")]
         actors = []
@@ -706,9 +714,12 @@ class _Resolver:
             else:
                 context = self._context_country(token)
                 country = context[0] if context else None
-            if country is None:
-                return []
             sector = "ELI" if former and code in _STATE_SECTORS else code
+            if country is None:
+                # "Sen. Mitch McConnell", "Gov. Phil Murphy" with no country in the article: the title still
+                # says what the person is.
+                return [self._actor(span, UNKNOWN_COUNTRY + sector, None, sector, name,
+                                    f"title '{term}', no country named")]
             return [self._actor(span, country + sector, country, sector, name, f"title '{term}' + {country}")]
         return []
 
@@ -910,7 +921,8 @@ class _Resolver:
 
     def _ctx_own_place(self, token: Token, here: int) -> tuple[str, str] | None:
         """A place named in the role's own words: "West Bengal Chief Minister", "Kaduna State Government"."""
-        places = [c for c in token.lefts if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN"]
+        places = [c for c in token.lefts if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN"
+                  and self._role_of(c) is None]
         return self._gazetteer_country(places[0].left_edge, places[0]) if places else None
 
     def _ctx_preposition(self, token: Token, here: int) -> tuple[str, str] | None:

@@ -5,11 +5,16 @@ Classes: 0 statement, 1 verbal cooperation, 2 material cooperation, 3 verbal con
 Features are the sentence's words and the rule events coded in it; the model is a
 multinomial logistic regression stored in ``data/classify/pentaclass.npz`` (numpy only).
 
+A second learned part, ``arguments``, tags each sentence's source and target phrases with a CRF
+(``data/classify/arguments.crfsuite``), from the same parse and rule events.
+
 Public surface:
     sentence_classes(doc, events) -> list[int | None]   one class per sentence of the Doc
     span_probs(span, events) -> numpy array of 5 class probabilities (None without words)
+    sentence_arguments(doc, events, actors) -> [(source spans, target spans)] per sentence
 """
 
+from eventcoder.classify.arguments import sentence_arguments
 from eventcoder.classify.predict import sentence_classes, span_class, span_probs
 
-__all__ = ["sentence_classes", "span_class", "span_probs"]
+__all__ = ["sentence_arguments", "sentence_classes", "span_class", "span_probs"]

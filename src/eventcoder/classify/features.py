@@ -67,17 +67,28 @@ def span_events(span: Span, events: Iterable[Event]) -> list[Event]:
     return [e for e in events if span.start_char <= (e.trigger or e.evidence).start < span.end_char]
 
 
+def _by_depth(span: Span, events: Sequence[Event]) -> list[Event]:
+    asserted = [e for e in events if not e.negated and not e.hypothetical]
+    return sorted(asserted, key=lambda e: (_trigger_depth(e, span), e.evidence.start))
+
+
+def main_event(span: Span, events: Sequence[Event]) -> Event | None:
+    """The span's main asserted event: the trigger nearest the parse root, a statement only when
+    there is nothing else (the reported act outranks "said")."""
+    order = _by_depth(span, span_events(span, events))
+    return next((e for e in order if e.cameo_root not in STATEMENT_ROOTS), order[0] if order else None)
+
+
 def event_features(span: Span, events: Sequence[Event]) -> list[str]:
     """Features from the rule events: each event's root and class by modality, and the main one."""
-    asserted = [e for e in events if not e.negated and not e.hypothetical]
-    out = [f"n_ev:{min(len(asserted), 3)}"]
+    order = _by_depth(span, events)
+    out = [f"n_ev:{min(len(order), 3)}"]
     for event in events:
         mode = "neg" if event.negated else "hyp" if event.hypothetical else "ok"
         out += [f"ev:{mode}:r{event.cameo_root}", f"ev:{mode}:p{pentaclass(event)}"]
         if mode == "ok":
             out.append(f"ev:c{event.cameo}")
-    if asserted:
-        order = sorted(asserted, key=lambda e: (_trigger_depth(e, span), e.evidence.start))
+    if order:
         main = next((e for e in order if e.cameo_root not in STATEMENT_ROOTS), order[0])
         out += [f"main:p{pentaclass(main)}", f"main:r{main.cameo_root}", f"first:p{pentaclass(order[0])}"]
     return out

@@ -211,7 +211,9 @@ class _Finder:
         return []
 
     def subject_of(self, verb: Token, depth: int = 0) -> list[Token]:
-        subjects = children_of(verb, _SUBJECT_DEPS)
+        # "The United Kingdom however have opposed": the parser may hang the subject on the auxiliary.
+        subjects = children_of(verb, _SUBJECT_DEPS) or [s for a in children_of(verb, {"aux"})
+                                                        for s in children_of(a, _SUBJECT_DEPS)]
         if subjects:
             if subjects[0].lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return [verb.head]
@@ -228,6 +230,9 @@ class _Finder:
         head = verb.head
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG" and self.actors_at([head])):
             return [head]  # "a U.N. resolution calling for a ceasefire": the U.N. calls, not who vetoed it
+        if verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in {"NOUN", "PROPN"} and (
+                verb.tag_ == "VBD" or children_of(verb, {"dobj"})):
+            return [head]  # "The Iraqi air force carried out strikes", misparsed as a noun with a reduced relative
         if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             owners = children_of(head, {"poss"})
             if owners:
