@@ -42,6 +42,7 @@ from events_eval import (  # noqa: E402
 
 from eventcoder.classify.arguments import MODEL_PATH, labelled_spans, token_features  # noqa: E402
 from eventcoder.model import CodedArticle  # noqa: E402
+from eventcoder.pipeline import Pipeline  # noqa: E402
 
 
 @dataclass(slots=True)
@@ -72,7 +73,8 @@ def gold_labels(sentence, ner: NerSentence) -> list[str]:
 
 def build() -> list[Example]:
     """Code every sentence once and turn it into features."""
-    data = code_conflibert()
+    # The rules' own events, without the targets the shipped tagger would add to them.
+    data = code_conflibert(pipeline=Pipeline(learned_targets=False))
     out = []
     for ner in data.ner:
         article, doc = data.coded[ner.text]

@@ -84,3 +84,13 @@ def test_cross_validated_spans_beat_the_rules(shared: Path) -> None:
     learned, rules = result["learned"]["exact"]["f1"], result["rules"]["exact"]["f1"]
     assert learned >= 0.72
     assert learned >= rules + 0.08
+
+
+def test_a_missing_target_comes_from_the_learned_phrase(pipeline: Pipeline) -> None:
+    text = "U.S. Marines landed in Somalia to protect food deliveries to famine victims."
+    rules_only = Pipeline(learned_targets=False).code(Article("t", text))
+    coded = pipeline.code(Article("t", text))
+    assert all(e.target is None for e in rules_only.events)
+    aimed = [e for e in coded.events if e.target is not None]
+    assert [(e.source.code, e.cameo, e.target.code) for e in aimed] == [("USAMIL", "074", "SOM")]
+    assert "learned target phrase" in aimed[0].target.how and aimed[0].confidence < 1.0

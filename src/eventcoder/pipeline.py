@@ -1,6 +1,7 @@
 """The pipeline: Article -> spaCy Doc -> actors -> quotes -> places -> events -> dates -> CodedArticle.
 
-A learned sentence classifier (eventcoder.classify) adds each sentence's CAMEO pentaclass.
+Learned parts (eventcoder.classify) add each sentence's CAMEO pentaclass and its source and target
+phrases; an event the rules left without a target takes the actor in the sentence's learned target phrase.
 """
 
 from __future__ import annotations
@@ -21,9 +22,12 @@ class Pipeline:
     actor_files and lexicon_files are users' YAML files layered over the packaged data.
     """
 
-    def __init__(self, actor_files: Iterable[Path] = (), lexicon_files: Iterable[Path] = ()) -> None:
+    def __init__(self, actor_files: Iterable[Path] = (), lexicon_files: Iterable[Path] = (),
+                 learned_targets: bool = True) -> None:
         self.actor_knowledge = actors.load_knowledge(list(actor_files))
         self.lexicon = events.load_lexicon(list(lexicon_files))
+        # Off only to train the argument tagger on the rules' own events (benchmarks/train_arguments.py).
+        self.learned_targets = learned_targets
 
     def code(self, article: Article) -> CodedArticle:
         """Code one article."""
@@ -50,11 +54,13 @@ class Pipeline:
         found_quotes = quotes.extract_quotes(doc, mentions.resolve_span)
         found_places = places.find_places(doc, mentions.actors)
         found_events = events.find_events(doc, mentions, self.lexicon, found_quotes, found_places)
+        arguments = classify.sentence_arguments(doc, found_events, mentions.actors)
+        if self.learned_targets:
+            found_events = classify.aim_events(found_events, arguments, mentions.actors)
         places.locate_events(found_events, found_places, doc)
         times = dates.find_times(doc, published)
         dates.date_events(found_events, times, doc, published)
         classes = classify.sentence_classes(doc, found_events)
-        arguments = classify.sentence_arguments(doc, found_events, mentions.actors)
         return CodedArticle(
             id=article.id, title=article.title, published=published, url=article.url,
             publisher=article.publisher,

@@ -12,9 +12,10 @@ Public surface:
     sentence_classes(doc, events) -> list[int | None]   one class per sentence of the Doc
     span_probs(span, events) -> numpy array of 5 class probabilities (None without words)
     sentence_arguments(doc, events, actors) -> [(source spans, target spans)] per sentence
+    aim_events(events, arguments, actors) -> events, a missing target taken from the learned target phrase
 """
 
-from eventcoder.classify.arguments import sentence_arguments
+from eventcoder.classify.arguments import aim_events, sentence_arguments
 from eventcoder.classify.predict import sentence_classes, span_class, span_probs
 
-__all__ = ["sentence_arguments", "sentence_classes", "span_class", "span_probs"]
+__all__ = ["aim_events", "sentence_arguments", "sentence_classes", "span_class", "span_probs"]

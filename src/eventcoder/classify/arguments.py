@@ -13,6 +13,7 @@ Multi-CoPED argument spans by ``benchmarks/train_arguments.py`` and stored in
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +30,8 @@ SOURCE, TARGET = "S", "T"
 _MAX_DISTANCE = 6
 _NEIGHBOUR_KEYS = ("w", "pos", "dep", "rule", "ent", "actor")
 _PATH_STEPS = 6
+# A statement's learned target phrase is what it is about, not whom it addresses.
+_STATEMENT_ROOT = "01"
 
 Features = dict[str, str | bool | float]
 
@@ -154,4 +157,23 @@ def sentence_arguments(doc: Doc, events: Sequence[Event],
         spans = labelled_spans(sentence, tagger.tag(sentence, events, mine)) if words else []
         found = {kind: [TextSpan(a, b, text[a:b]) for k, a, b in spans if k == kind] for kind in (SOURCE, TARGET)}
         out.append((found[SOURCE], found[TARGET]))
+    return out
+
+
+def aim_events(events: Sequence[Event], arguments: Sequence[tuple[list[TextSpan], list[TextSpan]]],
+               actors: Sequence[Actor]) -> list[Event]:
+    """Events the rules left without a target, given the actor inside their sentence's learned target
+    phrase ("... the standoff with U.N. weapons inspectors"): one of another country than the source."""
+    out = []
+    for event in events:
+        phrases = arguments[event.sentence][1] if event.target is None and event.sentence < len(arguments) else []
+        found = next((a for a in actors for p in phrases if p.start <= a.start and a.end <= p.end
+                      and a.code != event.source.code and a.country != event.source.country), None)
+        if found is None or event.cameo_root == _STATEMENT_ROOT:
+            out.append(event)
+            continue
+        how = f"{found.how}; inside the learned target phrase"
+        out.append(replace(event, target=replace(found, how=how), confidence=round(event.confidence - 0.05, 2),
+                           notes=[*event.notes, f"target {found.text!r}: the actor in the sentence's learned "
+                                                f"target phrase, as the rules found none"]))
     return out
