@@ -113,14 +113,15 @@ def _need(path: Path) -> None:
 
 @pytest.mark.slow
 def test_conflibert_floor(pipeline: Pipeline) -> None:
-    """Floors on ConfliBERT train (measured 2026-11-25, end of the third session: rules macro F1 0.764, acc. 0.749,
-    spans: overlap 0.707, exact 0.608)."""
+    """Floors on ConfliBERT train (measured 2026-12-08, end of the fourth session: rules macro F1 0.772, acc. 0.759,
+    spans of the main event: overlap 0.729, exact 0.621, some targets from the learned tagger, which was trained
+    on these sentences; its cross-validated figure is tests/test_arguments.py's)."""
     _need(ev.CONFLIBERT)
     result = ev.eval_conflibert(pipeline=pipeline)
-    assert result["macro_f1"] >= 0.76
-    assert result["accuracy"] >= 0.74
-    assert result["spans"]["overlap"]["f1"] >= 0.70
-    assert result["spans"]["exact"]["f1"] >= 0.60
+    assert result["macro_f1"] >= 0.765
+    assert result["accuracy"] >= 0.75
+    assert result["spans"]["overlap"]["f1"] >= 0.72
+    assert result["spans"]["exact"]["f1"] >= 0.615
 
 
 @pytest.mark.slow
@@ -135,9 +136,9 @@ def test_petrarch_floor(pipeline: Pipeline) -> None:
 
 @pytest.mark.slow
 def test_ngec_floor(pipeline: Pipeline) -> None:
-    """Floor on 600 NGEC stories coded with their headline (measured 2026-11-25: label among our PLOVER
-    categories for 0.667; 0.435 from the body alone)."""
+    """Floor on 600 NGEC stories coded with their headline (measured 2026-12-08: label among our PLOVER
+    categories for 0.677)."""
     _need(ev.NGEC_ZIP)
     result = ev.eval_ngec(pipeline=pipeline, sample=ev.NGEC_SAMPLE)
     assert result["stories"] == ev.NGEC_SAMPLE
-    assert result["label_found"] >= 0.65
+    assert result["label_found"] >= 0.67

@@ -36,11 +36,11 @@ _STATEMENT_ROOT = "01"
 Features = dict[str, str | bool | float]
 
 
-def _marks(sentence: Span, spans: Sequence[tuple[int, int, str]]) -> list[str]:
-    """B<label>/I<label>/O for each token of the sentence, from character spans."""
-    marks = ["O"] * len(sentence)
+def _marks(bounds: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int, str]]) -> list[str]:
+    """B<label>/I<label>/O for each token (given by its character bounds), from character spans."""
+    marks = ["O"] * len(bounds)
     for start, end, label in spans:
-        inside = [t.i - sentence.start for t in sentence if t.idx < end and start < t.idx + len(t)]
+        inside = [n for n, (a, b) in enumerate(bounds) if a < end and start < b]
         for n, i in enumerate(inside):
             marks[i] = ("B" if n == 0 else "I") + label
     return marks
@@ -64,21 +64,26 @@ def _path_to(token: Token, trigger: set[int]) -> str:
     return "/".join(path[-2:])
 
 
-def _clause_argument(token: Token) -> str:
-    """The dependency label of the root's child whose subtree holds the token."""
-    walk = token
-    while walk.head != walk and walk.head.head != walk.head:
-        walk = walk.head
-    return walk.dep_ if walk.head != walk else "ROOT"
+def _clause_arguments(sentence: Span) -> dict[int, str]:
+    """For each token, the dependency label of the root's child whose subtree holds it."""
+    found = {sentence.root.i: "ROOT"}
+    for child in sentence.root.children:
+        found.update((t.i, child.dep_) for t in child.subtree)
+    return found
 
 
 def token_features(sentence: Span, events: Sequence[Event], actors: Sequence[Actor]) -> list[Features]:
     """One feature dict per token of the sentence."""
-    asserted = [e for e in events if not e.negated and not e.hypothetical]
+    start, end = sentence.start_char, sentence.end_char
+    # The events of this sentence: their trigger, source or target is in it.
+    asserted = [e for e in events if not e.negated and not e.hypothetical and any(
+        a is not None and a.start < end and start < a.end for a in (e.source, e.target, e.trigger or e.evidence))]
     main = main_event(sentence, asserted)
-    rule = _marks(sentence, _argument_spans(main) if main else [])
-    rule_all = _marks(sentence, [s for e in asserted for s in _argument_spans(e)])
-    actor = _marks(sentence, [(a.start, a.end, "A") for a in actors])
+    bounds = [(t.idx, t.idx + len(t)) for t in sentence]
+    rule = _marks(bounds, _argument_spans(main) if main else [])
+    rule_all = _marks(bounds, [s for e in asserted for s in _argument_spans(e)])
+    actor = _marks(bounds, [(a.start, a.end, "A") for a in actors])
+    clause = _clause_arguments(sentence)
     trigger: set[int] = set()
     if main is not None and main.trigger is not None:
         trigger = {t.i for t in sentence if t.idx < main.trigger.end and main.trigger.start < t.idx + len(t)}
@@ -91,7 +96,7 @@ def token_features(sentence: Span, events: Sequence[Event], actors: Sequence[Act
             "pos": token.pos_, "tag": token.tag_, "dep": token.dep_, "hdep": token.head.dep_,
             "hpos": token.head.pos_, "ent": token.ent_iob_ + token.ent_type_, "rule": rule[n],
             "ruleall": rule_all[n], "actor": actor[n], "istrig": token.i in trigger,
-            "hastrig": first is not None, "title": token.is_title, "rootarg": _clause_argument(token),
+            "hastrig": first is not None, "title": token.is_title, "rootarg": clause.get(token.i, "ROOT"),
             "rootside": "L" if token.i < root.i else "R", "rootlem": root.lemma_.lower(),
         }
         if first is not None:
@@ -109,7 +114,7 @@ def token_features(sentence: Span, events: Sequence[Event], actors: Sequence[Act
                     f[f"{offset}{key}"] = out[m][key]
             else:
                 f[f"{offset}BOS"] = True
-    return [{k: v if isinstance(v, bool | float) else str(v) for k, v in f.items()} for f in out]
+    return out
 
 
 def labelled_spans(sentence: Span, labels: Sequence[str]) -> list[tuple[str, int, int]]:
