@@ -91,6 +91,7 @@ def test_explain_shows_pattern_and_actor_resolution(runner: CliRunner) -> None:
                                   "--date", "2020-02-12"])
     assert result.exit_code == 0, result.output
     assert "threaten" in result.output and "TURGOV" in result.output and "SYRMIL" in result.output
+    assert "Learned argument phrases" in result.output and "S 'Erdogan'" in result.output
 
 
 def test_cli_reference_is_current() -> None:

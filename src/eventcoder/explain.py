@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from eventcoder import actors, dates, nlp, places, quotes
+from eventcoder import actors, classify, dates, nlp, places, quotes
 from eventcoder.events.detect import trace_events
 from eventcoder.pipeline import Pipeline
 
@@ -16,6 +16,9 @@ def explain_text(pipeline: Pipeline, text: str, published: date | None = None) -
     found_quotes = quotes.extract_quotes(doc, mentions.resolve_span)
     found_places = places.find_places(doc, mentions.actors)
     events, log = trace_events(doc, mentions, pipeline.lexicon, found_places, found_quotes)
+    arguments = classify.sentence_arguments(doc, events, mentions.actors)
+    if pipeline.learned_targets:
+        events = classify.aim_events(events, arguments, mentions.actors)
     places.locate_events(events, found_places, doc)
     times = dates.find_times(doc, published)
     dates.date_events(events, times, doc, published)
@@ -42,6 +45,10 @@ def explain_text(pipeline: Pipeline, text: str, published: date | None = None) -
         lines += [f"      {note}" for note in event.notes]
     if not events:
         lines.append("  none")
+    lines += ["", "Learned argument phrases (source S, target T):"]
+    for n, (sources, targets) in enumerate(arguments):
+        phrases = [f"S {p.text!r}" for p in sources] + [f"T {p.text!r}" for p in targets]
+        lines.append(f"  sentence {n}: {'; '.join(phrases) or 'none'}")
     if log:
         lines += ["", "Rejected or absorbed candidates:"] + [f"  {line}" for line in log]
     if found_quotes:
