@@ -47,6 +47,8 @@ _DOMESTIC_CODES = {"1723", "1724", "0813", "0814"}
 _BACKING_ROOTS = {"05", "06", "07"}
 # Acts that move or lend one's own forces: sending, deploying, withdrawing, joint operations.
 _MOVING_ROOTS = {"06", "07", "08", "15"}
+# Verbal and material conflict: what an allegation accuses its doer of.
+_HOSTILE_QUADCLASSES = {3, 4}
 # Appeals (02) and demands (10) take their subcode from the act they ask for.
 _REQUEST_ROOTS = {"02", "10"}
 # Prepositions whose object is the one acted on when a pattern names no slot of its own.
@@ -633,17 +635,23 @@ class _Finder:
                 self.log.append(f"'{quote.cue}': the quote reports {quote.speaker.text!r}'s own act, "
                                 f"coded as that act rather than as a statement")
                 continue
-            cameo = self.lexicon.cameo("010")
+            # "The US claimed that ISIL had attacked Iraq": claiming another's hostile act is accusing its doer.
+            alleged = [e for e in coded if quote.start <= (e.trigger or e.evidence).start < quote.end
+                       and not e.negated and e.quadclass in _HOSTILE_QUADCLASSES
+                       and not _same_actor(e.source, quote.speaker)] if quote.cue in self.words["alleging_verbs"] else []
+            cameo = self.lexicon.cameo("112" if alleged else "010")
+            target = alleged[0].source if alleged else None
             start, end = min(quote.start, quote.cue_start or quote.start), max(quote.end, quote.cue_end or quote.end)
             sentence = next((n for n, s in enumerate(self.doc.sents) if s.start_char <= quote.start < s.end_char), 0)
             events.append(Event(
-                id=f"e{numbered + len(events) + 1}", sentence=sentence, source=quote.speaker, target=None,
+                id=f"e{numbered + len(events) + 1}", sentence=sentence, source=quote.speaker, target=target,
                 cameo=cameo.code, cameo_root=cameo.root, plover=cameo.plover, plover_mode=cameo.plover_mode,
                 goldstein=cameo.goldstein, quadclass=cameo.quadclass,
                 evidence=Span(start, end, self.text[start:end]), confidence=0.8, pattern=f"quote cue '{quote.cue}'",
                 trigger=Span(quote.cue_start, quote.cue_end, self.text[quote.cue_start:quote.cue_end])
                 if quote.cue_start is not None and quote.cue_end is not None else None,
-                notes=[f"a {quote.kind} quote attributed to {quote.speaker.text!r} by the cue '{quote.cue}'"]))
+                notes=[f"a {quote.kind} quote attributed to {quote.speaker.text!r} by the cue '{quote.cue}'"]
+                + ([f"it alleges {target.text!r}'s act: an accusation"] if target else [])))
         return events
 
     def _event(self, number: int, match: Match, code: str, source: Actor, target: Actor | None, negated: bool,
