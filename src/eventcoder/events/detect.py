@@ -636,9 +636,10 @@ class _Finder:
                                 f"coded as that act rather than as a statement")
                 continue
             # "The US claimed that ISIL had attacked Iraq": claiming another's hostile act is accusing its doer.
-            alleged = [e for e in coded if quote.start <= (e.trigger or e.evidence).start < quote.end
+            alleging = quote.cue in self.words["alleging_verbs"]
+            alleged = [e for e in coded if alleging and quote.start <= (e.trigger or e.evidence).start < quote.end
                        and not e.negated and e.quadclass in _HOSTILE_QUADCLASSES
-                       and not _same_actor(e.source, quote.speaker)] if quote.cue in self.words["alleging_verbs"] else []
+                       and not _same_actor(e.source, quote.speaker)]
             cameo = self.lexicon.cameo("112" if alleged else "010")
             target = alleged[0].source if alleged else None
             start, end = min(quote.start, quote.cue_start or quote.start), max(quote.end, quote.cue_end or quote.end)
