@@ -719,7 +719,8 @@ class _Finder:
             or (c.dep_ == "conj" and c not in joined) or c.ent_type_ in TIME_ENTITIES
             or (c.dep_ == "punct" and c.text not in "()")
             or (c.dep_ == "prep" and (c.lower_ in _WHEN_PREPS or c.lower_ in whither
-                                      or any(g.ent_type_ in TIME_ENTITIES for g in c.children))))]
+                                      or any(g.ent_type_ in TIME_ENTITIES or g.dep_ == "pcomp"
+                                             for g in c.children))))]
         first = min([head.i, *(c.left_edge.i for c in kept if c.i < head.i)])
         last = max([head.i, *(c.right_edge.i for c in kept if c.i > head.i)])
         start = min(actor.start, self.doc[first].idx)
