@@ -28,7 +28,7 @@ from eventcoder.nlp import text_of
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "classify" / "arguments.crfsuite"
 SOURCE, TARGET = "S", "T"
 _MAX_DISTANCE = 6
-_NEIGHBOUR_KEYS = ("w", "pos", "dep", "rule", "ent", "actor")
+_NEIGHBOUR_KEYS = ("w", "pos", "dep", "rule", "ent", "actor", "rootarg", "tag")
 _PATH_STEPS = 6
 # A statement's learned target phrase is what it is about, not whom it addresses.
 _STATEMENT_ROOT = "01"
@@ -98,6 +98,9 @@ def token_features(sentence: Span, events: Sequence[Event], actors: Sequence[Act
             "ruleall": rule_all[n], "actor": actor[n], "istrig": token.i in trigger,
             "hastrig": first is not None, "title": token.is_title, "rootarg": clause.get(token.i, "ROOT"),
             "rootside": "L" if token.i < root.i else "R", "rootlem": root.lemma_.lower(),
+            "lem": token.lemma_.lower(), "hlem": token.head.lemma_.lower(), "hhdep": token.head.head.dep_,
+            "hent": token.head.ent_type_,
+            "hrule": rule[token.head.i - sentence.start] if sentence.start <= token.head.i < sentence.end else "O",
         }
         if first is not None:
             f["side"] = "T" if token.i in trigger else "L" if token.i < first else "R"
