@@ -36,6 +36,11 @@ CASES = {
                                                     [("PSEINS", "19", "ISR"), ("ISR", "01", None)]),
     "a body with no country named is ---": ("The ministry accused the rebels of attacking a convoy.", "2024-01-01",
                                             [("---GOV", "11", "---REB")], []),
+    "an act with no doer named is ---": ("Two car bombs exploded in Baghdad on Sunday, killing at least 20 people.",
+                                         "2024-01-01", [("---", "18", None)], []),
+    "an act with no doer beside one with a doer is circumstance": (
+        "Iran's foreign minister condemned the killings.", "2024-01-01", [("IRNGOV", "11", None)],
+        [("---", "18", None)]),
     "received from": ("Georgian demonstrators received weapons from the Georgian government.", "2019-01-01",
                       [("GEOGOV", "07", "GEOCVL")], [("GEOCVL", "07", "GEOGOV")]),
     "threat is not an attack": ("North Korea threatened to strike Guam.", "2017-08-09",

@@ -4,10 +4,11 @@ Public surface:
     load_knowledge(user_files) -> Knowledge      # packaged dictionaries + users' YAML files
     find_actors(doc, published, knowledge) -> Mentions
 Mentions.actors lists every mention; Mentions.of(token) gives the actors of the phrase a
-token heads; Mentions.resolve_span(span) the actor a span names.
+token heads; Mentions.resolve_span(span) the actor a span names. UNKNOWN_COUNTRY ("---") stands
+for a country the article does not name.
 """
 
 from eventcoder.actors.knowledge import Knowledge, load_knowledge
-from eventcoder.actors.resolve import Mentions, find_actors
+from eventcoder.actors.resolve import UNKNOWN_COUNTRY, Mentions, find_actors
 
-__all__ = ["Knowledge", "Mentions", "find_actors", "load_knowledge"]
+__all__ = ["UNKNOWN_COUNTRY", "Knowledge", "Mentions", "find_actors", "load_knowledge"]

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from eventcoder.actors import Mentions
+from eventcoder.actors import UNKNOWN_COUNTRY, Mentions
 from eventcoder.events.lexicon import Lexicon
 from eventcoder.events.match import (
     TIME_ENTITIES,
@@ -47,6 +47,7 @@ _DOMESTIC_CODES = {"1723", "1724", "0813", "0814"}
 _BACKING_ROOTS = {"05", "06", "07"}
 # Acts that move or lend one's own forces: sending, deploying, withdrawing, joint operations.
 _MOVING_ROOTS = {"06", "07", "08", "15"}
+_NO_DOER = "no doer named"
 # Verbal and material conflict: what an allegation accuses its doer of.
 _HOSTILE_QUADCLASSES = {3, 4}
 # Appeals (02) and demands (10) take their subcode from the act they ask for.
@@ -528,9 +529,14 @@ class _Finder:
             if not sources:
                 subject = ", ".join(t.text for t in (self.subject_of(match.trigger) if pattern.pos == "verb"
                                                       else self.noun_sources(match))) or "none found"
-                self.log.append(f"'{match.trigger.text}' ({pattern.text} -> {pattern.code}): dropped, "
-                                f"no source actor (subject: {subject})")
-                continue
+                if subject != "none found":
+                    self.log.append(f"'{match.trigger.text}' ({pattern.text} -> {pattern.code}): dropped, "
+                                    f"no source actor (subject: {subject})")
+                    continue
+                # "Arbitrary arrests in Niger", "a car bomb killed 14 in Kabul": an act whose doer the text
+                # does not name at all is still news; CAMEO writes the unknown actor "---".
+                sources = [Actor(text="", start=trigger.idx, end=trigger.idx, code=UNKNOWN_COUNTRY, country=None,
+                                 how=_NO_DOER)]
             if not targets and len({a.code for a in sources}) == 1:
                 sources = sources[:1]  # "The White House and the State Department declined to comment"
             if not targets and len(sources) >= 2 and code[:2] in _JOINT_ROOTS:
@@ -580,6 +586,13 @@ class _Finder:
                                           hypothetical, mood.notes, quote))
                 triggers[events[-1].id] = match.trigger
         events = self.without_own_reports(events, triggers)
+        # Beside a sentence's acts by named doers, an act with none is only their circumstance ("condemned the
+        # killings", "after the earthquake"): it stands only where nothing else happens.
+        attributed = {e.sentence for e in events if e.source.how != _NO_DOER and not e.negated and not e.hypothetical}
+        for event in events:
+            if event.source.how == _NO_DOER and event.sentence in attributed:
+                self.log.append(f"'{event.pattern}': no doer named, and the sentence has acts by named doers")
+        events = [e for e in events if e.source.how != _NO_DOER or e.sentence not in attributed]
         # "received a visit from the Pope" matches "visit" too: the twin without a target adds nothing.
         def twin(e: Event) -> tuple:
             return self.sentence_of[triggers[e.id].i], e.source.code, e.cameo, e.negated, e.hypothetical
@@ -679,7 +692,8 @@ class _Finder:
             how.append(f"target {target.text!r}: {target.how}")
         else:
             how.append("no target: the pattern's slot is empty or not an actor")
-        confidence = 1.0 - 0.15 * ("pronoun" in source.how or "context" in source.how) - 0.1 * (target is None)
+        confidence = 1.0 - 0.15 * ("pronoun" in source.how or "context" in source.how) - 0.1 * (target is None) \
+            - 0.3 * (source.how == _NO_DOER)
         return Event(
             id=f"e{number + 1}", sentence=self.sentence_of[trigger.i], source=source, target=target,
             cameo=cameo.code, cameo_root=cameo.root, plover=cameo.plover, plover_mode=cameo.plover_mode,
