@@ -444,5 +444,5 @@ def test_office_role_from_first_of_two_offices_and_worshippers() -> None:
 def test_no_country_anywhere_is_unknown_country(text: str, mention: str, code: str) -> None:
     actor = next(a for a in find_actors(parse(text), None, load_knowledge()).actors if a.text == mention)
     assert (actor.code, actor.country) == (code, None)
-    # Crowds and victims with no country stay unresolved.
-    assert code_of("Hundreds of civilians fled the fighting.", "civilians", None) is None
+    # Gunmen with no country stay unresolved.
+    assert code_of("Gunmen opened fire on a bus.", "Gunmen", None) is None
