@@ -41,6 +41,11 @@ CASES = {
     "an act with no doer beside one with a doer is circumstance": (
         "Iran's foreign minister condemned the killings.", "2024-01-01", [("IRNGOV", "11", None)],
         [("---", "18", None)]),
+    "a headline's infinitive is an act to come": ("Russia to Withdraw Troops from Kherson", "2022-11-09",
+                                                  [("RUS", "03", "UKR")], [("RUS", "08", None)]),
+    "a headline's conditional detention is a threat": (
+        "Botswana Government to Detain Journalists if they Publicize Fraud Allegations", "2024-01-01",
+        [("BWAGOV", "13", "BWAMED")], [("BWAGOV", "17", None)]),
     "received from": ("Georgian demonstrators received weapons from the Georgian government.", "2019-01-01",
                       [("GEOGOV", "07", "GEOCVL")], [("GEOCVL", "07", "GEOGOV")]),
     "threat is not an attack": ("North Korea threatened to strike Guam.", "2017-08-09",

@@ -34,7 +34,11 @@ _MINOR = frozenset(
     "a an the and but or nor for so yet as at by in of off on per to up via vs v from into onto over with "
     "amid than upon after before near out about against among amongst between despite during under without "
     "within across along around behind beyond through toward towards until is are be was were its his her "
-    "their al el bin ibn de da del der di du dos das la le van von".split())
+    "their al el bin ibn de da del der di du dos das la le van von "
+    # Headlines written by hand or by a model also leave short pronouns, auxiliaries and subordinators
+    # in lower case: "Government to Detain Journalists if they Publicize ...".
+    "if that when while then not no it they them he she we us our has have had been will would can could "
+    "this these those who which what where how whose".split())
 # A line is Title Case when its lower-case words are all minor and this many words after its
 # first are capitalised: two, so that "Putin Meets Erdogan" qualifies and a byline does not.
 _MIN_CAPITALISED = 2

@@ -40,6 +40,13 @@ def told_as_fact(token: Token) -> bool:
     return token.dep_ == "acl" and token.tag_ == "VBN"
 
 
+def _headline_infinitive(verb: Token) -> bool:
+    """"Government to Detain Journalists", "Mayor to Resign": an infinitive standing for the sentence's
+    main verb, as headlines write the future."""
+    return verb.dep_ == "ROOT" or (verb.dep_ in {"acl", "relcl"} and verb.head.dep_ == "ROOT"
+                                   and verb.head.pos_ in {"NOUN", "PROPN"})
+
+
 def read_modality(match: Match, words: dict[str, frozenset[str]]) -> Modality:
     """Whether the act is denied, only intended, or only possible, and the cues that say so
     (``words``: the lists of modality.yaml by key)."""
@@ -74,6 +81,9 @@ def read_modality(match: Match, words: dict[str, frozenset[str]]) -> Modality:
                     mood.notes.append(f"stated intent: '{child.text}'")
                 else:
                     mood.doubt("modal", f"modal '{child.text}'")
+            elif child.dep_ == "aux" and word == "to" and depth == 0 and _headline_infinitive(walk):
+                mood.intent = True
+                mood.notes.append("a headline's 'to': an act to come")  # "Government to Detain Journalists"
             elif child.dep_ == "mark" and word in words["conditionals"] and not is_threat and depth <= 1:
                 mood.doubt("condition", f"condition '{child.text}'")
         if not shared and walk.dep_ in {"pcomp", "pobj"} and walk.head.lower_ in words["negators"]:
