@@ -75,8 +75,8 @@ def _clause_arguments(sentence: Span) -> dict[int, str]:
 def token_features(sentence: Span, events: Sequence[Event], actors: Sequence[Actor]) -> list[Features]:
     """One feature dict per token of the sentence."""
     start, end = sentence.start_char, sentence.end_char
-    # The events of this sentence: their trigger, source or target is in it.
-    asserted = [e for e in events if not e.negated and not e.hypothetical and any(
+    # The events of this sentence (their trigger, source or target is in it) that name their doer.
+    asserted = [e for e in events if not e.negated and not e.hypothetical and e.source.text and any(
         a is not None and a.start < end and start < a.end for a in (e.source, e.target, e.trigger or e.evidence))]
     main = main_event(sentence, asserted)
     bounds = [(t.idx, t.idx + len(t)) for t in sentence]
