@@ -113,32 +113,32 @@ def _need(path: Path) -> None:
 
 @pytest.mark.slow
 def test_conflibert_floor(pipeline: Pipeline) -> None:
-    """Floors on ConfliBERT train (measured 2026-12-08, end of the fourth session: rules macro F1 0.772, acc. 0.759,
-    spans of the main event: overlap 0.729, exact 0.621, some targets from the learned tagger, which was trained
+    """Floors on ConfliBERT train (measured 2026-12-08, end of the fourth session: rules macro F1 0.781,
+    spans of the main event: overlap 0.742, exact 0.630, some targets from the learned tagger, which was trained
     on these sentences; its cross-validated figure is tests/test_arguments.py's)."""
     _need(ev.CONFLIBERT)
     result = ev.eval_conflibert(pipeline=pipeline)
-    assert result["macro_f1"] >= 0.765
-    assert result["accuracy"] >= 0.75
-    assert result["spans"]["overlap"]["f1"] >= 0.72
-    assert result["spans"]["exact"]["f1"] >= 0.615
+    assert result["macro_f1"] >= 0.775
+    assert result["accuracy"] >= 0.76
+    assert result["spans"]["overlap"]["f1"] >= 0.735
+    assert result["spans"]["exact"]["f1"] >= 0.625
 
 
 @pytest.mark.slow
 def test_petrarch_floor(pipeline: Pipeline) -> None:
-    """Floors on PETR2 validation (measured 2026-11-25: full-triple recall 0.15 strict, 0.30 on 3-letter codes)."""
+    """Floors on PETR2 validation (measured 2026-12-08: full-triple recall 0.15 strict, 0.3125 on 3-letter codes)."""
     _need(ev.PETRARCH)
     result = ev.eval_petrarch(pipeline=pipeline)
     assert result["gold_triples"] == 80
     assert result["strict"]["r"] >= 0.14
-    assert result["country"]["r"] >= 0.29
+    assert result["country"]["r"] >= 0.31
 
 
 @pytest.mark.slow
 def test_ngec_floor(pipeline: Pipeline) -> None:
     """Floor on 600 NGEC stories coded with their headline (measured 2026-12-08: label among our PLOVER
-    categories for 0.677)."""
+    categories for 0.770)."""
     _need(ev.NGEC_ZIP)
     result = ev.eval_ngec(pipeline=pipeline, sample=ev.NGEC_SAMPLE)
     assert result["stories"] == ev.NGEC_SAMPLE
-    assert result["label_found"] >= 0.67
+    assert result["label_found"] >= 0.76
