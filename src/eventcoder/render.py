@@ -9,7 +9,9 @@ from eventcoder.model import CodedArticle
 
 
 def _actor(actor: object) -> str:
-    return f"{actor.code} ({actor.text})" if actor is not None else "-"
+    if actor is None:
+        return "-"
+    return f"{actor.code} ({actor.text})" if actor.text else actor.code  # an unnamed doer has no words
 
 
 def events_table(coded: CodedArticle) -> Table:

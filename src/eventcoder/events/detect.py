@@ -47,6 +47,7 @@ _DOMESTIC_CODES = {"1723", "1724", "0813", "0814"}
 _BACKING_ROOTS = {"05", "06", "07"}
 # Acts that move or lend one's own forces: sending, deploying, withdrawing, joint operations.
 _MOVING_ROOTS = {"06", "07", "08", "15"}
+# How an unnamed doer's stand-in source says it was reached.
 _NO_DOER = "no doer named"
 # Verbal and material conflict: what an allegation accuses its doer of.
 _HOSTILE_QUADCLASSES = {3, 4}
