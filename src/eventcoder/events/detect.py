@@ -47,8 +47,10 @@ _DOMESTIC_CODES = {"1723", "1724", "0813", "0814"}
 _BACKING_ROOTS = {"05", "06", "07"}
 # Acts that move or lend one's own forces: sending, deploying, withdrawing, joint operations.
 _MOVING_ROOTS = {"06", "07", "08", "15"}
-# How an unnamed doer's stand-in source says it was reached.
+# How an unnamed doer's stand-in source says it was reached, and where an act without one may stand.
 _NO_DOER = "no doer named"
+_DOER_FREE_DEPS = {"nsubj", "nsubjpass", "dobj", "attr"}
+_SAYING_ROOTS = {"01", "02", "03"}
 # Verbal and material conflict: what an allegation accuses its doer of.
 _HOSTILE_QUADCLASSES = {3, 4}
 # Appeals (02) and demands (10) take their subcode from the act they ask for.
@@ -530,7 +532,7 @@ class _Finder:
             if not sources:
                 subject = ", ".join(t.text for t in (self.subject_of(match.trigger) if pattern.pos == "verb"
                                                       else self.noun_sources(match))) or "none found"
-                if subject != "none found":
+                if subject != "none found" or not self.reported_without_doer(match):
                     self.log.append(f"'{match.trigger.text}' ({pattern.text} -> {pattern.code}): dropped, "
                                     f"no source actor (subject: {subject})")
                     continue
@@ -600,6 +602,15 @@ class _Finder:
         aimed = {twin(e) for e in events if e.target is not None}
         events = [e for e in events if e.target is not None or twin(e) not in aimed]
         return events + self.statements(events, {m.trigger.idx for m in matches})
+
+    def reported_without_doer(self, match: Match) -> bool:
+        """Whether an act with no doer named is the news of its sentence: its main predicate, or the subject
+        or object of it ("Arbitrary arrests in Niger were condemned", "Two car bombs exploded in Baghdad").
+        A statement, appeal or intent is always someone's, and a month ("March") or a name is no act."""
+        head = match.carrier or match.trigger
+        if head.pos_ == "PROPN" or head.ent_type_ in TIME_ENTITIES or match.pattern.code[:2] in _SAYING_ROOTS:
+            return False
+        return head.dep_ == "ROOT" or (head.dep_ in _DOER_FREE_DEPS and head.head.dep_ == "ROOT")
 
     def says_own(self, match: Match, sources: list[Actor]) -> bool:
         """Whether the act is reported by its own doer: "Russia said it could strike"."""
