@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -79,17 +78,6 @@ def test_parse_features() -> None:
     assert {"root:shell", "root:neg", "rs:troop", "rd:shell|town", "v:shell:neg", "vo:shell|town",
             "v:threaten", "v:retaliate", "cg:<she", "cg:reat"} <= names
     assert "v:shell" not in names
-
-
-def test_speed_well_under_a_millisecond(pipeline: Pipeline) -> None:
-    text = " ".join(["Turkish forces shelled Kurdish positions in northern Syria, the ministry said."] * 50)
-    doc = parse(text)
-    events = pipeline.code_doc(Article("t", text), doc).events
-    get_model()
-    started = time.perf_counter()
-    classes = sentence_classes(doc, events)
-    per_sentence = (time.perf_counter() - started) / len(classes)
-    assert per_sentence < 0.001
 
 
 def test_training_learns_a_toy_task(tmp_path: Path) -> None:
