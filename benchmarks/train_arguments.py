@@ -40,7 +40,7 @@ from events_eval import (  # noqa: E402
     score_spans,
 )
 
-from eventcoder.classify.arguments import MODEL_PATH, labelled_spans, token_features  # noqa: E402
+from eventcoder.classify.arguments import MODEL_PATH, labelled_spans, token_features, token_marks  # noqa: E402
 from eventcoder.model import CodedArticle  # noqa: E402
 from eventcoder.pipeline import Pipeline  # noqa: E402
 
@@ -60,15 +60,10 @@ class Example:
 
 def gold_labels(sentence, ner: NerSentence) -> list[str]:
     """B-/I-S and B-/I-T labels on the spaCy tokens from the CoNLL tags."""
-    labels = ["O"] * len(sentence)
-    for label, a, b in gold_spans(ner.tags):
-        if label not in {"S", "T"}:
-            continue
-        start, end = ner.offsets[a][0], ner.offsets[b - 1][1]
-        inside = [t.i - sentence.start for t in sentence if t.idx < end and start < t.idx + len(t)]
-        for n, i in enumerate(inside):
-            labels[i] = ("B-" if n == 0 else "I-") + label
-    return labels
+    spans = [(ner.offsets[a][0], ner.offsets[b - 1][1], label) for label, a, b in gold_spans(ner.tags)
+             if label in {"S", "T"}]
+    marks = token_marks([(t.idx, t.idx + len(t)) for t in sentence], spans)
+    return [m if m == "O" else f"{m[0]}-{m[1:]}" for m in marks]
 
 
 def build() -> list[Example]:

@@ -36,7 +36,7 @@ _STATEMENT_ROOT = "01"
 Features = dict[str, str | bool | float]
 
 
-def _marks(bounds: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int, str]]) -> list[str]:
+def token_marks(bounds: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int, str]]) -> list[str]:
     """B<label>/I<label>/O for each token (given by its character bounds), from character spans."""
     marks = ["O"] * len(bounds)
     for start, end, label in spans:
@@ -80,9 +80,9 @@ def token_features(sentence: Span, events: Sequence[Event], actors: Sequence[Act
         a is not None and a.start < end and start < a.end for a in (e.source, e.target, e.trigger or e.evidence))]
     main = main_event(sentence, asserted)
     bounds = [(t.idx, t.idx + len(t)) for t in sentence]
-    rule = _marks(bounds, _argument_spans(main) if main else [])
-    rule_all = _marks(bounds, [s for e in asserted for s in _argument_spans(e)])
-    actor = _marks(bounds, [(a.start, a.end, "A") for a in actors])
+    rule = token_marks(bounds, _argument_spans(main) if main else [])
+    rule_all = token_marks(bounds, [s for e in asserted for s in _argument_spans(e)])
+    actor = token_marks(bounds, [(a.start, a.end, "A") for a in actors])
     clause = _clause_arguments(sentence)
     trigger: set[int] = set()
     if main is not None and main.trigger is not None:
